@@ -1,0 +1,88 @@
+"""Run one snippet as ``__main__`` and save every matplotlib figure it draws, in every language.
+
+Runs in its own process: ``python -m lessonkit.figure_runner MODULE OUT_DIR LANG [LANG ...]``.
+Like sphinx-gallery, snippets just call ``plt.show()``; here that call saves the open figures instead.
+Writes ``figure-N.svg`` (English), ``figure-N.<lang>.svg`` for the other languages and ``manifest.json``.
+"""
+import json
+import runpy
+import sys
+import time
+import warnings
+from pathlib import Path
+
+import matplotlib
+
+matplotlib.use("Agg")
+import matplotlib.pyplot as plt  # noqa: E402  (after choosing the backend)
+
+from lessonkit import DEFAULT_LANGUAGE  # noqa: E402
+from lessonkit.plot_translation import load_plot_strings, restore_texts, translate_figure  # noqa: E402
+
+# Latin text keeps DejaVu Sans; Bengali and Devanagari glyphs fall back to the Noto fonts.
+FONT_FAMILIES = ["DejaVu Sans", "Noto Sans Bengali", "Noto Sans Devanagari"]
+
+
+def figure_file(number: int, language: str) -> str:
+    suffix = "" if language == DEFAULT_LANGUAGE else f".{language}"
+    return f"figure-{number}{suffix}.svg"
+
+
+class FigureCapture:
+    """Replaces ``plt.show`` while a snippet runs; saves each figure once in every language."""
+
+    def __init__(self, out_dir: Path, languages: list[str]):
+        self.out_dir = out_dir
+        self.languages = languages
+        self.plot_strings = load_plot_strings()
+        self.saved = 0
+        self.untranslated: dict[str, list[str]] = {}
+
+    def show(self) -> None:
+        for number in plt.get_fignums():
+            self._save(plt.figure(number))
+        plt.close("all")
+
+    def _save(self, figure) -> None:
+        self.saved += 1
+        for language in self.languages:
+            originals, missing = ({}, []) if language == DEFAULT_LANGUAGE else translate_figure(
+                figure, language, self.plot_strings
+            )
+            for english in missing:
+                self.untranslated.setdefault(language, [])
+                if english not in self.untranslated[language]:
+                    self.untranslated[language].append(english)
+            with warnings.catch_warnings():
+                # A glyph that no font has would be drawn as an empty box: refuse it.
+                warnings.filterwarnings("error", message=r".*missing from font")
+                figure.savefig(self.out_dir / figure_file(self.saved, language), format="svg",
+                               metadata={"Date": None}, bbox_inches="tight")
+            restore_texts(originals)
+
+
+def run(module: str, out_dir: Path, languages: list[str]) -> dict:
+    plt.rcParams["font.family"] = FONT_FAMILIES
+    plt.rcParams["svg.hashsalt"] = module  # same input, same SVG bytes
+    capture = FigureCapture(out_dir, languages)
+
+    def show(*args, **kwargs):  # a plain function: pyplot sets attributes on it when it picks a backend
+        capture.show()
+
+    plt.show = show
+    started = time.perf_counter()
+    runpy.run_module(module, run_name="__main__", alter_sys=True)
+    capture.show()  # figures the snippet left open without calling plt.show()
+    manifest = {
+        "module": module,
+        "figures": capture.saved,
+        "languages": languages,
+        "seconds": round(time.perf_counter() - started, 3),
+        "untranslated": capture.untranslated,
+    }
+    (out_dir / "manifest.json").write_text(json.dumps(manifest, indent=2, ensure_ascii=False), encoding="utf-8")
+    return manifest
+
+
+if __name__ == "__main__":
+    run(sys.argv[1], Path(sys.argv[2]), sys.argv[3:])

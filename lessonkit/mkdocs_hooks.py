@@ -1,0 +1,96 @@
+"""MkDocs hooks (see ``hooks:`` in mkdocs.yml).
+
+- on_files: runs the snippets whose figures or printed output the pages show (cached by content hash,
+  so the three language builds run each changed snippet once) and adds the figures as generated files.
+- on_page_markdown: inserts printed output; marks pages that fall back to English in a Bengali or
+  Hindi build.
+- on_post_build: makes the search index work for Bengali and Hindi.
+"""
+import logging
+from collections import defaultdict
+from pathlib import Path
+
+import yaml
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+
+from lessonkit import DEFAULT_LANGUAGE, LANGUAGES, TRANSLATIONS_DIR
+from lessonkit.figure_build import FigureRun, SnippetFailed, build_figures
+from lessonkit.figure_cache import FigureCache, cache_dir
+from lessonkit.page_refs import figure_refs, insert_outputs, output_modules
+from lessonkit.search_index import fix_search_indexes
+
+log = logging.getLogger("mkdocs.plugins.lessonkit")
+_runs: dict[str, FigureRun] = {}  # the latest build's snippet runs, by module
+SITE_STRINGS = yaml.safe_load((TRANSLATIONS_DIR / "site_strings.yml").read_text(encoding="utf-8"))
+
+
+def _current_language(config: MkDocsConfig) -> str:
+    i18n = config.plugins.get("i18n")
+    return getattr(i18n, "current_language", None) or DEFAULT_LANGUAGE
+
+
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    docs_dir = Path(config.docs_dir)
+    refs, users = [], defaultdict(set)
+    for file in files.documentation_pages():
+        markdown = Path(file.abs_src_path).read_text(encoding="utf-8")
+        page = f"{docs_dir.name}/{file.src_uri}"
+        refs.extend(figure_refs(markdown, file.src_uri))
+        for module in output_modules(markdown):
+            users[module].add(page)
+    for ref in refs:
+        users[ref.module].add(f"{docs_dir.name}/{ref.page}")
+    root = Path(config.config_file_path).parent
+    try:
+        runs = build_figures(users, cache=FigureCache(cache_dir(root)), root=root, log=log.info)
+    except SnippetFailed as failure:
+        raise PluginError(str(failure)) from None
+    _runs.clear()
+    _runs.update(runs)
+
+    for ref in refs:
+        count = runs[ref.module].figure_count
+        if ref.number > count:
+            raise PluginError(
+                f"{docs_dir.name}/{ref.page}:{ref.line}: shows {ref.uri}, but {ref.module} draws "
+                f"{count} figure(s). Use a number from 1 to {count}, or make the snippet draw the figure."
+            )
+    added = set()
+    for ref in refs:
+        for language in LANGUAGES:
+            suffix = "" if language == DEFAULT_LANGUAGE else f".{language}"
+            uri = ref.localized_uri(suffix)
+            if uri in added:
+                continue
+            added.add(uri)
+            if existing := files.get_file_from_path(uri):
+                files.remove(existing)
+            source = runs[ref.module].figure_path(ref.number, suffix)
+            files.append(File.generated(config, uri, abs_src_path=str(source)))
+    return files
+
+
+def _english_url(page: Page, language: str) -> str:
+    """Relative link from a page of the ``language`` build to the same page in English."""
+    english = page.url.removeprefix(f"{language}/")
+    return "../" * page.url.count("/") + english
+
+
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    markdown = insert_outputs(markdown, lambda module: _runs[module].output)
+    language = _current_language(config)
+    file_locale = getattr(page.file, "locale", language)
+    if language == DEFAULT_LANGUAGE or file_locale == language:
+        return markdown
+    notice = SITE_STRINGS["untranslated_notice"]
+    text = notice["text"][language].format(english_url=_english_url(page, language))
+    return f'!!! warning "{notice["title"][language]}"\n\n    {text}\n\n{markdown}'
+
+
+@event_priority(-200)  # after the i18n plugin (-100), which builds the other languages in its own post_build
+def on_post_build(config: MkDocsConfig) -> None:
+    fix_search_indexes(Path(config.site_dir))

@@ -1,0 +1,50 @@
+"""Put a figure's words (titles, axis labels, legends) into another language, using translations/plot_strings.yml."""
+import re
+from pathlib import Path
+
+import yaml
+from matplotlib.figure import Figure
+from matplotlib.text import Text
+
+from lessonkit import TRANSLATIONS_DIR
+
+PLOT_STRINGS_FILE = TRANSLATIONS_DIR / "plot_strings.yml"
+_HAS_LETTERS = re.compile(r"[^\W\d_]")
+_SYMBOL = re.compile(r"^\$?[A-Za-z]{1,2}\$?$")  # x, y, $w$: maths symbols, the same in every language
+
+
+def load_plot_strings(path: Path = PLOT_STRINGS_FILE) -> dict[str, dict[str, str]]:
+    """English string -> {language: translation}."""
+    if not path.exists():
+        return {}
+    return yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+
+
+def words_in(figure: Figure) -> list[Text]:
+    """Text artists of the figure that hold words (numbers such as tick labels need no translation)."""
+    return [
+        t for t in figure.findobj(Text)
+        if _HAS_LETTERS.search(t.get_text()) and not _SYMBOL.match(t.get_text().strip())
+    ]
+
+
+def translate_figure(figure: Figure, language: str, plot_strings: dict) -> tuple[dict[Text, str], list[str]]:
+    """Replace each known English string by its translation.
+
+    Returns the original texts (to undo with ``restore_texts``) and the strings that have no translation.
+    """
+    originals, untranslated = {}, []
+    for text in words_in(figure):
+        english = text.get_text()
+        translated = plot_strings.get(english, {}).get(language)
+        if translated:
+            originals[text] = english
+            text.set_text(translated)
+        else:
+            untranslated.append(english)
+    return originals, untranslated
+
+
+def restore_texts(originals: dict[Text, str]) -> None:
+    for text, english in originals.items():
+        text.set_text(english)

@@ -1,0 +1,9 @@
+"""pytest plugin (loaded with ``-p lessonkit.pytest_plugin``): makes pytest-markdown-docs see pages as readers do."""
+import pytest
+
+from lessonkit.markdown_fences import ExpandingMarkdownIt
+
+
+@pytest.hookimpl(tryfirst=True)  # before pytest-markdown-docs' own plain parser
+def pytest_markdown_docs_markdown_it():
+    return ExpandingMarkdownIt(config="commonmark")

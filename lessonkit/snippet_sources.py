@@ -1,0 +1,49 @@
+"""Find snippet files, their module names, and the local helper modules they import."""
+import ast
+from pathlib import Path
+
+from lessonkit import REPO_ROOT
+
+
+def module_name(path: Path, root: Path = REPO_ROOT) -> str:
+    """``snippets/overfitting/five_points.py`` -> ``snippets.overfitting.five_points``."""
+    return ".".join(path.resolve().relative_to(root).with_suffix("").parts)
+
+
+def module_path(name: str, root: Path = REPO_ROOT) -> Path:
+    """``snippets.overfitting.five_points`` -> the file that defines it (a module or a package's __init__)."""
+    base = root.joinpath(*name.split("."))
+    for candidate in (base.with_suffix(".py"), base / "__init__.py"):
+        if candidate.is_file():
+            return candidate
+    raise FileNotFoundError(f"no file for module {name!r} under {root}")
+
+
+def _imported_names(path: Path) -> set[str]:
+    tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+    names = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            names.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            names.add(node.module)
+            names.update(f"{node.module}.{alias.name}" for alias in node.names)
+    return names
+
+
+def local_source_closure(name: str, root: Path = REPO_ROOT) -> list[Path]:
+    """The snippet's own file plus every file of the same top-level package it imports, directly or not."""
+    package = name.split(".")[0]
+    seen: dict[str, Path] = {}
+    pending = [name]
+    while pending:
+        current = pending.pop()
+        if current in seen:
+            continue
+        try:
+            path = module_path(current, root)
+        except FileNotFoundError:
+            continue  # ``from snippets.x import some_function`` names no file of its own
+        seen[current] = path
+        pending.extend(n for n in _imported_names(path) if n.split(".")[0] == package)
+    return sorted(set(seen.values()))

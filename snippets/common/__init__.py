@@ -1,0 +1,1 @@
+"""Helpers shared by all snippets: seeding, device choice, data, plotting style, progress output."""

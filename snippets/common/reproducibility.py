@@ -1,0 +1,24 @@
+"""Seed every random number generator a snippet may use, so each run gives the same numbers."""
+import os
+import random
+import sys
+
+import numpy as np
+
+SEED = 42
+
+
+def seed_everything(seed: int = SEED) -> None:
+    """Seed Python, NumPy and, if the snippet imported them, PyTorch and TensorFlow/Keras."""
+    os.environ["PYTHONHASHSEED"] = str(seed)
+    random.seed(seed)
+    np.random.seed(seed)
+    if "torch" in sys.modules:
+        import torch
+
+        torch.manual_seed(seed)
+        torch.use_deterministic_algorithms(True, warn_only=True)
+    if "keras" in sys.modules:
+        import keras
+
+        keras.utils.set_random_seed(seed)

@@ -1,0 +1,78 @@
+"""The built site: every page in every language, figures from running code, search for all scripts."""
+import json
+import re
+
+import pytest
+
+from lessonkit import LANGUAGES
+from tests.site_build import PageParts, build_site, built_page, english_pages
+
+pytestmark = pytest.mark.site
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory):
+    site_dir = tmp_path_factory.mktemp("site")
+    result = build_site(site_dir)
+    assert result.returncode == 0, f"mkdocs build failed:\n{result.stdout}\n{result.stderr}"
+    return site_dir, result.stderr
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_every_page_exists_with_its_language(site, language):
+    site_dir, _ = site
+    for page in english_pages():
+        path = built_page(site_dir, page, language)
+        assert path.is_file(), f"{page} missing in {language}: {path}"
+        assert PageParts(path.read_text(encoding="utf-8")).lang == language, f"{path}: wrong <html lang>"
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_every_figure_shown_exists_is_an_svg_and_has_alt_text(site, language):
+    site_dir, _ = site
+    shown = 0
+    for page in english_pages():
+        path = built_page(site_dir, page, language)
+        for src, alt in PageParts(path.read_text(encoding="utf-8")).images:
+            if "figures/" not in src:
+                continue
+            shown += 1
+            figure = (path.parent / src).resolve()
+            assert figure.is_file(), f"{path} shows {src}, which is not in the site"
+            svg = figure.read_text(encoding="utf-8")
+            assert svg.startswith("<?xml") and svg.rstrip().endswith("</svg>") and "<path" in svg
+            assert alt.strip(), f"{path}: figure {src} has no alt text"
+            if language != "en":
+                assert figure.name.endswith(f".{language}.svg"), f"{path}: shows {src}, not the {language} figure"
+    assert shown >= 3
+
+
+def test_localised_figures_differ_from_english_ones(site):
+    site_dir, _ = site
+    figures = site_dir / "figures"
+    for english in figures.rglob("*.svg"):
+        if re.search(r"\.(bn|hi)\.svg$", english.name):
+            continue
+        for language in ("bn", "hi"):
+            local = english.with_name(english.name.replace(".svg", f".{language}.svg"))
+            assert local.read_bytes() != english.read_bytes(), f"{local.name} is not translated"
+
+
+def test_each_snippet_runs_once_for_all_three_languages(site):
+    _, log = site
+    running = re.findall(r"\] running (\S+)", log)
+    assert len(running) == len(set(running)), f"a snippet ran more than once: {running}"
+
+
+def test_printed_output_of_a_snippet_appears_on_the_page(site):
+    site_dir, _ = site
+    html = built_page(site_dir, "overfitting", "bn").read_text(encoding="utf-8")
+    assert re.search(r"7 parameters: training error 0\.00, validation error \d+\.\d\d", html)
+
+
+def test_search_index_keeps_bengali_and_hindi_words(site):
+    site_dir, _ = site
+    index = json.loads((site_dir / "search/search_index.json").read_text(encoding="utf-8"))
+    assert index["config"]["lang"] == ["en"] and "।" in index["config"]["separator"]
+    locations = {doc["location"] for doc in index["docs"]}
+    assert any(loc.startswith("bn/") for loc in locations) and any(loc.startswith("hi/") for loc in locations)
