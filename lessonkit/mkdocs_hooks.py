@@ -2,8 +2,8 @@
 
 - on_files: runs the snippets whose figures or printed output the pages show (cached by content hash,
   so the three language builds run each changed snippet once) and adds the figures as generated files.
-- on_page_markdown: inserts printed output; marks pages that fall back to English in a Bengali or
-  Hindi build.
+- on_page_markdown: inserts printed output; in a Bengali or Hindi build, marks pages that fall back
+  to English and translations made from an older English page.
 - on_post_build: makes the search index work for Bengali and Hindi.
 """
 import logging
@@ -22,6 +22,7 @@ from lessonkit.figure_build import FigureRun, SnippetFailed, build_figures
 from lessonkit.figure_cache import FigureCache, cache_dir
 from lessonkit.page_refs import figure_refs, insert_outputs, output_modules
 from lessonkit.search_index import fix_search_indexes
+from lessonkit.translation_records import english_path, translation_state
 
 log = logging.getLogger("mkdocs.plugins.lessonkit")
 _runs: dict[str, FigureRun] = {}  # the latest build's snippet runs, by module
@@ -80,15 +81,30 @@ def _english_url(page: Page, language: str) -> str:
     return "../" * page.url.count("/") + english
 
 
+def _notice(kind: str, page: Page, language: str) -> str:
+    strings = SITE_STRINGS[kind]
+    text = strings["text"][language].format(english_url=_english_url(page, language))
+    return f'!!! warning "{strings["title"][language]}"\n\n    {text}\n\n'
+
+
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     markdown = insert_outputs(markdown, lambda module: _runs[module].output)
     language = _current_language(config)
-    file_locale = getattr(page.file, "locale", language)
-    if language == DEFAULT_LANGUAGE or file_locale == language:
+    if language == DEFAULT_LANGUAGE:
         return markdown
-    notice = SITE_STRINGS["untranslated_notice"]
-    text = notice["text"][language].format(english_url=_english_url(page, language))
-    return f'!!! warning "{notice["title"][language]}"\n\n    {text}\n\n{markdown}'
+    if getattr(page.file, "locale", language) != language:  # the i18n plugin fell back to the English file
+        return _after_title(markdown, _notice("untranslated_notice", page, language))
+    english = english_path(Path(page.file.abs_src_path))
+    if translation_state(english, language).state == "outdated":
+        return _after_title(markdown, _notice("outdated_notice", page, language))
+    return markdown
+
+
+def _after_title(markdown: str, block: str) -> str:
+    """Insert ``block`` right after the page's first ``# Title`` line (at the top if it has none)."""
+    lines = markdown.split("\n")
+    title = next((i for i, line in enumerate(lines) if line.startswith("# ")), -1)
+    return "\n".join(lines[: title + 1] + ["", block] + lines[title + 1:])
 
 
 @event_priority(-200)  # after the i18n plugin (-100), which builds the other languages in its own post_build

@@ -24,9 +24,11 @@ def test_five_points_seven_parameters_memorise_the_training_points(run_snippet, 
         assert line_labels(ax) == ["model"]
 
 
-@pytest.mark.parametrize("framework", ["pytorch", "tensorflow"])
-def test_learning_curve_validation_loss_turns_up(framework, run_snippet, capsys):
-    run = run_snippet(f"snippets.overfitting.learning_curve_{framework}")
+@pytest.mark.parametrize(
+    "module", ["snippets.overfitting.learning_curve_pytorch", "snippets.overfitting.learning_curve_tensorflow"]
+)
+def test_learning_curve_validation_loss_turns_up(module, run_snippet, capsys):
+    run = run_snippet(module)
     train, val = run.result
     epochs = len(train)
     best = min(range(epochs), key=val.__getitem__)

@@ -1,0 +1,47 @@
+# One command each: `make serve` (build + serve with live reload), `make test` (the whole suite).
+# Both create .venv and install what is missing on first use.
+PYTHON ?= python3.11
+VENV := .venv
+BIN := $(VENV)/bin
+INSTALLED := $(VENV)/.installed
+PYTEST_WORKERS ?= auto
+export NO_MKDOCS_2_WARNING := 1
+# matplotlib's font cache inside the checkout: fresh when fonts are installed, nothing cached elsewhere.
+export MPLCONFIGDIR := $(CURDIR)/.cache/matplotlib
+
+.PHONY: venv system-deps serve build test test-fast translations clean
+
+venv: $(INSTALLED)
+
+$(INSTALLED): pyproject.toml
+	@$(PYTHON) -c 'import sys; assert sys.version_info[:2] == (3, 11), "Python 3.11 is needed, found " + sys.version' \
+		|| { echo "Set PYTHON=/path/to/python3.11"; exit 1; }
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e ".[cpu,site,test]"
+	touch $@
+
+# Fonts for Bengali and Devanagari text in figures; Chromium for the browser tests.
+system-deps:
+	@bash .ci/system-deps
+
+serve: venv system-deps
+	$(BIN)/mkdocs serve
+
+build: venv system-deps
+	$(BIN)/mkdocs build --strict
+
+test: venv system-deps
+	$(BIN)/python -m pytest -n $(PYTEST_WORKERS) --dist loadfile
+
+# Everything but the site build and browser tests: for a quick check while writing snippets.
+test-fast: venv
+	$(BIN)/python -m pytest -n $(PYTEST_WORKERS) --dist loadfile -m "not site and not browser"
+
+# Translators: status table of every page and language, then every check on the translated pages.
+translations: venv
+	$(BIN)/lessonkit translations status
+	$(BIN)/lessonkit translations check
+
+clean:
+	rm -rf site .cache

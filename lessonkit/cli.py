@@ -1,0 +1,84 @@
+"""Command line: ``lessonkit translations status|check|stamp|fix-encoding`` (also ``python -m lessonkit``)."""
+import argparse
+import sys
+from pathlib import Path
+
+from lessonkit import REPO_ROOT
+from lessonkit.encoding_repair import repair_text
+from lessonkit.translation_checks import check_translation, translated_pages
+from lessonkit.translation_records import TRANSLATED_LANGUAGES, all_states, stamp
+
+STATE_MARK = {"up to date": "✓ up to date", "outdated": "⚠ outdated", "missing": "✗ missing"}
+
+
+def status(args) -> int:
+    states = all_states()
+    pages = sorted({s.english for s in states})
+    print("| page | " + " | ".join(TRANSLATED_LANGUAGES) + " |")
+    print("|---|" + "---|" * len(TRANSLATED_LANGUAGES))
+    for page in pages:
+        row = [STATE_MARK[s.state] for lang in TRANSLATED_LANGUAGES for s in states if s.english == page and s.language == lang]
+        print(f"| {page.relative_to(REPO_ROOT / 'docs').as_posix()} | " + " | ".join(row) + " |")
+    counts = {state: sum(s.state == state for s in states) for state in STATE_MARK}
+    print("\n" + ", ".join(f"{n} {state}" for state, n in counts.items()))
+    outdated = [s for s in states if s.state == "outdated"]
+    if outdated and not args.diff:
+        print("Run `lessonkit translations status --diff` to see what changed in English since each outdated translation.")
+    if args.diff:
+        for s in outdated:
+            print(f"\n## {s.path.relative_to(REPO_ROOT)}: English changes since it was translated\n")
+            print(s.english_diff())
+            print(f"When the translation covers these changes: lessonkit translations stamp {s.path.relative_to(REPO_ROOT)}")
+    return 0
+
+
+def check(args) -> int:
+    paths = [Path(p).resolve() for p in args.files] or translated_pages()
+    problems = [problem for path in paths for problem in check_translation(path)]
+    for problem in problems:
+        print(problem)
+    print(f"{len(paths)} translated page(s) checked, {len(problems)} problem(s)")
+    return 1 if problems else 0
+
+
+def stamp_files(args) -> int:
+    for name in args.files:
+        print(f"{name}: translation_of {stamp(Path(name).resolve())[:10]}")
+    return 0
+
+
+def fix_encoding(args) -> int:
+    for name in args.files:
+        path = Path(name)
+        text = path.read_text(encoding="utf-8")
+        repaired = repair_text(text)
+        if repaired != text:
+            path.write_text(repaired, encoding="utf-8")
+            print(f"{name}: repaired")
+        else:
+            print(f"{name}: nothing to repair")
+    return 0
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(prog="lessonkit", description=__doc__)
+    group = parser.add_subparsers(dest="group", required=True)
+    translations = group.add_parser("translations", help="tools for translators").add_subparsers(dest="command", required=True)
+    p = translations.add_parser("status", help="page x language table: up to date / outdated / missing")
+    p.add_argument("--diff", action="store_true", help="show what changed in English for outdated pages")
+    p.set_defaults(run=status)
+    p = translations.add_parser("check", help="check translated pages (all when no file is given)")
+    p.add_argument("files", nargs="*")
+    p.set_defaults(run=check)
+    p = translations.add_parser("stamp", help="record that a translation matches the current English page")
+    p.add_argument("files", nargs="+")
+    p.set_defaults(run=stamp_files)
+    p = translations.add_parser("fix-encoding", help="repair mojibake in place")
+    p.add_argument("files", nargs="+")
+    p.set_defaults(run=fix_encoding)
+    args = parser.parse_args(argv)
+    return args.run(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

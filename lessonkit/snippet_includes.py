@@ -1,0 +1,38 @@
+"""The ``--8<--`` snippet includes of a page, and whether each points at an existing file and section."""
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from lessonkit import SNIPPETS_DIR
+
+INCLUDE = re.compile(r'^[ \t]*--8<--[ \t]+"(?P<path>[^":]+)(?::(?P<section>[\w-]+))?"[ \t]*$', re.M)
+
+
+@dataclass(frozen=True)
+class Include:
+    line: int
+    path: str  # relative to snippets/
+    section: str | None
+
+    def __str__(self) -> str:
+        return f'--8<-- "{self.path}{":" + self.section if self.section else ""}"'
+
+
+def includes(markdown: str) -> list[Include]:
+    return [
+        Include(markdown.count("\n", 0, m.start()) + 1, m["path"], m["section"])
+        for m in INCLUDE.finditer(markdown)
+    ]
+
+
+def include_problem(include: Include, snippets_dir: Path = SNIPPETS_DIR) -> str | None:
+    """Why the include cannot be resolved, or None when it can."""
+    file = snippets_dir / include.path
+    if not file.is_file():
+        return f"{include}: there is no file snippets/{include.path}"
+    if include.section:
+        text = file.read_text(encoding="utf-8")
+        for marker in ("start", "end"):
+            if f"# --8<-- [{marker}:{include.section}]" not in text:
+                return f"{include}: snippets/{include.path} has no '# --8<-- [{marker}:{include.section}]' line"
+    return None
