@@ -5,11 +5,14 @@ VENV := .venv
 BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
 PYTEST_WORKERS ?= auto
+# CPU by default. GPU machines: make venv EXTRAS=gpu,site,test TORCH_INDEX=https://download.pytorch.org/whl/cu126
+EXTRAS ?= cpu,site,test
+TORCH_INDEX ?=
 export NO_MKDOCS_2_WARNING := 1
 # matplotlib's font cache inside the checkout: fresh when fonts are installed, nothing cached elsewhere.
 export MPLCONFIGDIR := $(CURDIR)/.cache/matplotlib
 
-.PHONY: venv system-deps serve build test test-fast translations clean
+.PHONY: venv system-deps serve build test test-gpu test-fast translations clean
 
 venv: $(INSTALLED)
 
@@ -18,7 +21,8 @@ $(INSTALLED): pyproject.toml
 		|| { echo "Set PYTHON=/path/to/python3.11"; exit 1; }
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e ".[cpu,site,test]"
+	$(if $(TORCH_INDEX),$(BIN)/python -m pip install --quiet torch==2.13.0 --index-url $(TORCH_INDEX))
+	$(BIN)/python -m pip install --quiet -e ".[$(EXTRAS)]"
 	touch $@
 
 # Fonts for Bengali and Devanagari text in figures; Chromium for the browser tests.
@@ -33,6 +37,10 @@ build: venv system-deps
 
 test: venv system-deps
 	$(BIN)/python -m pytest -n $(PYTEST_WORKERS) --dist loadfile
+
+# The suite on the GPU: every snippet and test uses CUDA; fails at once on a machine without one.
+test-gpu: venv
+	LESSON_DEVICE=cuda $(BIN)/python -m pytest -n 1 -m "not site and not browser" -rs
 
 # Everything but the site build and browser tests: for a quick check while writing snippets.
 test-fast: venv

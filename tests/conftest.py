@@ -1,6 +1,21 @@
+import os
+
 import pytest
 
 from tests.snippet_runner import run_main
+
+
+def pytest_sessionstart(session):
+    """A GPU run (LESSON_DEVICE=cuda) on a machine without a CUDA GPU stops at once instead of passing on the CPU."""
+    if os.environ.get("LESSON_DEVICE", "").strip().lower() == "cuda":
+        import torch
+
+        if not torch.cuda.is_available():
+            pytest.exit(
+                f"LESSON_DEVICE=cuda, but PyTorch {torch.__version__} sees no CUDA GPU "
+                f"(CUDA build: {torch.version.cuda or 'no'}). Run `make test` on a machine without a GPU.",
+                returncode=3,
+            )
 
 
 @pytest.fixture
