@@ -1,9 +1,14 @@
-"""Run the snippets whose figures the pages show, each in its own process, reusing cached results."""
+"""Run the snippets whose figures the pages show, reusing cached results.
+
+Snippets are grouped by framework. Each group has one worker process that imports its framework once
+and forks a fresh child per snippet (lessonkit.snippet_worker); groups run side by side.
+"""
 import json
 import os
 import subprocess
 import sys
 import time
+import threading
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -12,10 +17,15 @@ from typing import Callable
 from lessonkit import LANGUAGES, REPO_ROOT
 from lessonkit.figure_cache import FigureCache, cache_key
 from lessonkit.plot_translation import PLOT_STRINGS_FILE
-from lessonkit.snippet_sources import module_path
+from lessonkit.snippet_sources import imported_packages, module_path
 
 OUTPUT_FILE = "output.txt"
 TRACEBACK_LINES = 80
+# What a group's worker imports before forking: the slow imports, done once per build.
+FRAMEWORK_PRELOADS = {
+    "tensorflow": ("tensorflow", "keras"),
+    "torch": ("torch", "pytorch_lightning"),
+}
 
 
 class SnippetFailed(RuntimeError):
@@ -42,13 +52,43 @@ class FigureRun:
         return (self.entry / OUTPUT_FILE).read_text(encoding="utf-8", errors="replace")
 
 
-def _run_in_process(module: str, work_dir: Path, root: Path, languages: tuple[str, ...]) -> int:
-    env = dict(os.environ, MPLBACKEND="Agg", PYTHONPATH=os.pathsep.join([str(root), str(REPO_ROOT)]))
-    with open(work_dir / OUTPUT_FILE, "wb") as output:
-        return subprocess.run(
-            [sys.executable, "-m", "lessonkit.figure_runner", module, str(work_dir), *languages],
-            cwd=root, env=env, stdout=output, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
-        ).returncode
+def framework_group(module: str, root: Path = REPO_ROOT) -> str:
+    """'tensorflow', 'torch', 'tensorflow+torch' or 'plain': which heavy frameworks the snippet needs."""
+    packages = imported_packages(module, root)
+    needs = [name for name, preload in FRAMEWORK_PRELOADS.items() if packages & set(preload)]
+    return "+".join(sorted(needs)) or "plain"
+
+
+class SnippetWorker:
+    """One ``lessonkit.snippet_worker`` process: imports a framework group once, runs snippets in forked children."""
+
+    def __init__(self, group: str, root: Path, log_dir: Path):
+        preload = [name for part in group.split("+") for name in FRAMEWORK_PRELOADS.get(part, ())]
+        env = dict(os.environ, MPLBACKEND="Agg", PYTHONPATH=os.pathsep.join([str(root), str(REPO_ROOT)]))
+        log_dir.mkdir(parents=True, exist_ok=True)
+        self.log_file = log_dir / f"worker-{group}.log"
+        with open(self.log_file, "wb") as log:
+            self.process = subprocess.Popen(
+                [sys.executable, "-m", "lessonkit.snippet_worker", *preload],
+                cwd=root, env=env, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=log, text=True,
+            )
+
+    def run(self, module: str, work_dir: Path, languages: tuple[str, ...]) -> int:
+        request = {"module": module, "out_dir": str(work_dir), "languages": list(languages)}
+        self.process.stdin.write(json.dumps(request) + "\n")
+        self.process.stdin.flush()
+        answer = self.process.stdout.readline()
+        if not answer:
+            (work_dir / OUTPUT_FILE).write_text(
+                f"The snippet worker process died. Its log ({self.log_file}):\n"
+                + self.log_file.read_text(encoding="utf-8", errors="replace"), encoding="utf-8")
+            return -1
+        return json.loads(answer)["exit"]
+
+    def close(self) -> None:
+        self.process.stdin.close()  # the worker ends when its input ends
+        self.process.wait()
+        self.process.stdout.close()
 
 
 def _failure_message(module: str, root: Path, pages: set[str], code: int, output: str) -> str:
@@ -84,24 +124,37 @@ def build_figures(
         log(f"figures: all {len(runs)} snippet(s) cached, none to run")
     failures = []
 
-    def run_one(item):
-        index, (module, key) = item
-        log(f"figures: [{index}/{len(to_run)}] running {module}")
-        work_dir = cache.new_work_dir(module)
-        started = time.perf_counter()
-        code = _run_in_process(module, work_dir, root, languages)
-        seconds = time.perf_counter() - started
-        if code != 0:
-            output = (work_dir / OUTPUT_FILE).read_text(encoding="utf-8", errors="replace")
-            cache.discard(work_dir)
-            failures.append(_failure_message(module, root, users[module], code, output))
-            log(f"figures: [{index}/{len(to_run)}] {module} FAILED after {seconds:.1f} s")
-            return
-        runs[module] = FigureRun(module, cache.commit(work_dir, module, key), ran=True)
-        log(f"figures: [{index}/{len(to_run)}] {module} done in {seconds:.1f} s")
+    groups: dict[str, list[str]] = {}
+    for module in to_run:
+        groups.setdefault(framework_group(module, root), []).append(module)
+    counter, lock = iter(range(1, len(to_run) + 1)), threading.Lock()
+    build_started = time.perf_counter()
 
-    with ThreadPoolExecutor(max_workers=jobs or os.cpu_count() or 1) as pool:
-        list(pool.map(run_one, enumerate(to_run.items(), start=1)))
+    def run_group(group: str) -> None:
+        worker = SnippetWorker(group, root, cache.root / "logs")
+        try:
+            for module in groups[group]:
+                with lock:
+                    index = next(counter)
+                progress = f"figures: [{index}/{len(to_run)}]"
+                log(f"{progress} running {module} ({group})")
+                work_dir = cache.new_work_dir(module)
+                started = time.perf_counter()
+                code = worker.run(module, work_dir, languages)
+                seconds = time.perf_counter() - started
+                if code != 0:
+                    output = (work_dir / OUTPUT_FILE).read_text(encoding="utf-8", errors="replace")
+                    cache.discard(work_dir)
+                    failures.append(_failure_message(module, root, users[module], code, output))
+                    log(f"{progress} {module} FAILED after {seconds:.1f} s")
+                    continue
+                runs[module] = FigureRun(module, cache.commit(work_dir, module, key=to_run[module]), ran=True)
+                log(f"{progress} {module} done in {seconds:.1f} s ({time.perf_counter() - build_started:.0f} s so far)")
+        finally:
+            worker.close()
+
+    with ThreadPoolExecutor(max_workers=jobs or len(groups) or 1) as pool:
+        list(pool.map(run_group, groups))
     if failures:
         raise SnippetFailed("\n\n".join(failures))
     for run in runs.values():

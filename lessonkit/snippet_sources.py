@@ -19,10 +19,11 @@ def module_path(name: str, root: Path = REPO_ROOT) -> Path:
     raise FileNotFoundError(f"no file for module {name!r} under {root}")
 
 
-def _imported_names(path: Path) -> set[str]:
+def _imported_names(path: Path, top_level_only: bool = False) -> set[str]:
+    """Names imported by the file; with ``top_level_only``, only imports that run when the module loads."""
     tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
     names = set()
-    for node in ast.walk(tree):
+    for node in (tree.body if top_level_only else ast.walk(tree)):
         if isinstance(node, ast.Import):
             names.update(alias.name for alias in node.names)
         elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
@@ -47,3 +48,11 @@ def local_source_closure(name: str, root: Path = REPO_ROOT) -> list[Path]:
         seen[current] = path
         pending.extend(n for n in _imported_names(path) if n.split(".")[0] == package)
     return sorted(set(seen.values()))
+
+
+def imported_packages(name: str, root: Path = REPO_ROOT) -> set[str]:
+    """Packages the snippet imports as it loads, directly or through its local helpers (imports inside
+    functions, such as the device helpers' ``import tensorflow``, only count where they are called)."""
+    return {
+        n.split(".")[0] for path in local_source_closure(name, root) for n in _imported_names(path, top_level_only=True)
+    }

@@ -44,7 +44,7 @@ def build(project, modules, logs):
 
 
 def ran(logs):
-    return sorted(line.split("running ")[1] for line in logs if "] running " in line)
+    return sorted(line.split("running ")[1].split(" (")[0] for line in logs if "] running " in line)
 
 
 def test_closure_follows_local_imports(project):
@@ -79,7 +79,7 @@ def test_second_build_runs_nothing_and_an_edit_reruns_only_that_snippet(project)
     build(project, modules, logs)
     assert ran(logs) == modules, "a helper both import changed: both re-run"
     assert not list((project / "cache").glob(".tmp-*")), "no half-written entries left behind"
-    assert len(list((project / "cache").iterdir())) == 2, "old entries are dropped"
+    assert len(list((project / "cache").glob("snippets.*--*"))) == 2, "old entries are dropped"
 
 
 def test_a_failing_snippet_names_itself_its_pages_and_the_traceback(project):
@@ -125,3 +125,26 @@ def test_a_glyph_no_font_has_fails_the_run(project):
         """)
     with pytest.raises(SnippetFailed, match="missing from font"):
         build(project, ["snippets.demo.tofu"], [])
+
+
+def test_snippets_of_one_group_share_a_worker_but_no_state(project):
+    write(project / "snippets/demo/leaker.py", """\
+        import json, os
+        import matplotlib.pyplot as plt
+
+        plt.rcParams["lines.linewidth"] = 9
+        json.LEAKED = True
+        os.environ["LEAKED"] = "yes"
+        print("worker", os.getppid())
+        """)
+    write(project / "snippets/demo/victim.py", """\
+        import json, os
+        import matplotlib.pyplot as plt
+
+        print("worker", os.getppid())
+        print("linewidth", plt.rcParams["lines.linewidth"], "json", hasattr(json, "LEAKED"), "env", "LEAKED" in os.environ)
+        """)
+    runs = build(project, ["snippets.demo.leaker", "snippets.demo.victim"], [])
+    leaker, victim = runs["snippets.demo.leaker"].output, runs["snippets.demo.victim"].output
+    assert leaker.split("\n")[0] == victim.split("\n")[0], "both ran as children of the same worker process"
+    assert "linewidth 1.5 json False env False" in victim
