@@ -7,6 +7,7 @@
 - on_post_build: makes the search index work for Bengali and Hindi.
 """
 import logging
+import os
 from collections import defaultdict
 from pathlib import Path
 
@@ -26,6 +27,9 @@ from lessonkit.translation_records import english_path, translation_state
 
 log = logging.getLogger("mkdocs.plugins.lessonkit")
 _runs: dict[str, FigureRun] = {}  # the latest build's snippet runs, by module
+# LESSON_FIGURES=off: run no snippet, show a placeholder for each figure (the benchmark's baseline build).
+FIGURES_SWITCH = "LESSON_FIGURES"
+PLACEHOLDER_SVG = Path(__file__).parent / "placeholder.svg"
 SITE_STRINGS = yaml.safe_load((TRANSLATIONS_DIR / "site_strings.yml").read_text(encoding="utf-8"))
 
 
@@ -35,6 +39,8 @@ def _current_language(config: MkDocsConfig) -> str:
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
+    if os.environ.get(FIGURES_SWITCH) == "off":
+        return _placeholder_figures(files, config)
     docs_dir = Path(config.docs_dir)
     refs, users = [], defaultdict(set)
     for file in files.documentation_pages():
@@ -75,6 +81,16 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     return files
 
 
+def _placeholder_figures(files: Files, config: MkDocsConfig) -> Files:
+    uris = set()
+    for file in files.documentation_pages():
+        for ref in figure_refs(Path(file.abs_src_path).read_text(encoding="utf-8"), file.src_uri):
+            uris.update(ref.localized_uri("" if lang == DEFAULT_LANGUAGE else f".{lang}") for lang in LANGUAGES)
+    for uri in sorted(uris):
+        files.append(File.generated(config, uri, abs_src_path=str(PLACEHOLDER_SVG)))
+    return files
+
+
 def _english_url(page: Page, language: str) -> str:
     """Relative link from a page of the ``language`` build to the same page in English."""
     english = page.url.removeprefix(f"{language}/")
@@ -88,7 +104,7 @@ def _notice(kind: str, page: Page, language: str) -> str:
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    markdown = insert_outputs(markdown, lambda module: _runs[module].output)
+    markdown = insert_outputs(markdown, lambda module: _runs[module].output if module in _runs else "")
     language = _current_language(config)
     if language == DEFAULT_LANGUAGE:
         return markdown
