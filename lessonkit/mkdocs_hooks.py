@@ -1,7 +1,8 @@
 """MkDocs hooks (see ``hooks:`` in mkdocs.yml).
 
-- on_files: runs the snippets whose figures or printed output the pages show (cached by content hash,
-  so the three language builds run each changed snippet once) and adds the figures as generated files.
+- on_files (before the i18n plugin): runs the snippets whose figures or printed output the pages show (cached by content hash,
+  so the three language builds run each changed snippet once) and adds the figures and the notebook
+  downloads as generated files; (after it) turns the rendered notebooks back into pages.
 - on_page_markdown: inserts printed output; in a Bengali or Hindi build, marks pages that fall back
   to English and translations made from an older English page.
 - on_post_build: makes the search index work for Bengali and Hindi.
@@ -14,7 +15,7 @@ from pathlib import Path
 import yaml
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import event_priority
+from mkdocs.plugins import CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
@@ -22,6 +23,7 @@ from lessonkit import DEFAULT_LANGUAGE, LANGUAGES, TRANSLATIONS_DIR
 from lessonkit.figure_build import FigureRun, SnippetFailed, build_figures
 from lessonkit.figure_cache import FigureCache, cache_dir
 from lessonkit.page_refs import figure_refs, insert_outputs, output_modules
+from lessonkit.notebook_files import add_notebooks, as_rendered_pages, download_links
 from lessonkit.search_index import fix_search_indexes
 from lessonkit.translation_records import english_path, translation_state
 
@@ -38,7 +40,7 @@ def _current_language(config: MkDocsConfig) -> str:
     return getattr(i18n, "current_language", None) or DEFAULT_LANGUAGE
 
 
-def on_files(files: Files, config: MkDocsConfig) -> Files:
+def add_generated_files(files: Files, config: MkDocsConfig) -> Files:
     if os.environ.get(FIGURES_SWITCH) == "off":
         return _placeholder_figures(files, config)
     docs_dir = Path(config.docs_dir)
@@ -78,7 +80,16 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
                 files.remove(existing)
             source = runs[ref.module].figure_path(ref.number, suffix)
             files.append(File.generated(config, uri, abs_src_path=str(source)))
+    add_notebooks(files, config, SITE_STRINGS["notebook_setup"])
     return files
+
+
+@event_priority(-150)  # after the i18n plugin's on_files (-100)
+def notebooks_as_pages(files: Files, config: MkDocsConfig) -> Files:
+    return as_rendered_pages(files, config)
+
+
+on_files = CombinedEvent(add_generated_files, notebooks_as_pages)
 
 
 def _placeholder_figures(files: Files, config: MkDocsConfig) -> Files:
@@ -104,8 +115,12 @@ def _notice(kind: str, page: Page, language: str) -> str:
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    if not page.file.src_uri.endswith(".md"):
+        return markdown  # a rendered notebook: mkdocs-jupyter renders it
     markdown = insert_outputs(markdown, lambda module: _runs[module].output if module in _runs else "")
     language = _current_language(config)
+    if links := download_links(page.file.src_uri, markdown):
+        markdown = _after_title(markdown, f"{SITE_STRINGS['notebook_download'][language]} {links}\n")
     if language == DEFAULT_LANGUAGE:
         return markdown
     if getattr(page.file, "locale", language) != language:  # the i18n plugin fell back to the English file

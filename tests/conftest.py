@@ -2,6 +2,7 @@ import os
 
 import pytest
 
+from tests.site_build import build_site
 from tests.snippet_runner import run_main
 
 
@@ -22,3 +23,12 @@ def pytest_sessionstart(session):
 def run_snippet(monkeypatch):
     """``run_snippet("snippets.topic.name")`` -> SnippetRun(result of main(), figures shown)."""
     return lambda module_name: run_main(module_name, monkeypatch)
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory):
+    """The real site, built once per test process (reusing the figure cache): (site folder, build log)."""
+    site_dir = tmp_path_factory.mktemp("site")
+    result = build_site(site_dir)
+    assert result.returncode == 0, f"mkdocs build failed:\n{result.stdout}\n{result.stderr}"
+    return site_dir, result.stderr

@@ -5,17 +5,9 @@ import re
 import pytest
 
 from lessonkit import LANGUAGES
-from tests.site_build import PageParts, build_site, built_page, english_pages
+from tests.site_build import PageParts, built_page, english_pages
 
 pytestmark = pytest.mark.site
-
-
-@pytest.fixture(scope="module")
-def site(tmp_path_factory):
-    site_dir = tmp_path_factory.mktemp("site")
-    result = build_site(site_dir)
-    assert result.returncode == 0, f"mkdocs build failed:\n{result.stdout}\n{result.stderr}"
-    return site_dir, result.stderr
 
 
 @pytest.mark.parametrize("language", LANGUAGES)

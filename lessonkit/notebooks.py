@@ -1,0 +1,119 @@
+"""Turn a page into a Jupyter notebook for one framework: its prose as Markdown cells, its code as code cells.
+
+Only the chosen framework's tabs are kept. A first code cell writes the lesson's shared helpers
+(``snippets/common/...``) next to the notebook, so the downloaded file runs on its own.
+"""
+import re
+from pathlib import Path
+
+import nbformat
+
+from lessonkit import REPO_ROOT, SNIPPETS_DIR
+from lessonkit.markdown_fences import expand_snippet_includes
+from lessonkit.markdown_structure import FENCE_OPEN, TAB, front_matter_end
+from lessonkit.page_refs import FIGURE_URI, OUTPUT_MARKER
+from lessonkit.snippet_includes import includes
+from lessonkit.snippet_sources import local_source_closure, module_name
+
+FRAMEWORK_TABS = ("PyTorch", "TensorFlow")
+ADMONITION = re.compile(r'^(?P<indent>[ \t]*)(?:!!!|\?\?\?\+?)\s*[\w-]+(?:\s+"(?P<title>[^"]*)")?\s*$')
+PYTHON_INFO = re.compile(r"^(python|py|\{[^}]*\.python[^}]*\})\s*$")
+
+
+def frameworks_of(markdown: str) -> list[str]:
+    """The framework variants a page's notebook comes in: its tab labels, or 'python' for a page without tabs."""
+    labels = {m["label"] for line in markdown.split("\n") if (m := TAB.match(line))}
+    present = [label for label in FRAMEWORK_TABS if label in labels]
+    return present or (["python"] if includes(markdown) else [])
+
+
+def _keep_framework(lines: list[str], framework: str) -> list[str]:
+    """Drop the other frameworks' tabs; move kept tab and admonition contents to the left margin."""
+    out, skip_indent, shift = [], None, []  # shift: stack of (indent of the block header, columns to remove)
+    for line in lines:
+        indent = len(line) - len(line.lstrip(" "))
+        if skip_indent is not None:
+            if not line.strip() or indent > skip_indent:
+                continue
+            skip_indent = None
+        while shift and line.strip() and indent <= shift[-1][0]:
+            shift.pop()
+        removed = sum(columns for _, columns in shift)
+        line = line[removed:] if line[:removed].strip() == "" else line.lstrip(" ")
+        tab, admonition = TAB.match(line), ADMONITION.match(line)
+        if tab:
+            if tab["label"] != framework and tab["label"] in FRAMEWORK_TABS:
+                skip_indent = indent  # skip everything indented under this tab
+                continue
+            shift.append((indent, 4))
+            continue
+        if admonition:
+            shift.append((indent, 4))
+            if admonition["title"]:
+                out.append(f"**{admonition['title']}**")
+            continue
+        out.append(line)
+    return out
+
+
+def _cells(lines: list[str]) -> list:
+    cells, prose, i = [], [], 0
+    flush = lambda: prose and "".join(prose).strip() and cells.append(  # noqa: E731
+        nbformat.v4.new_markdown_cell("\n".join(prose).strip()))
+    while i < len(lines):
+        opening = FENCE_OPEN.match(lines[i])
+        if opening and PYTHON_INFO.match(opening["info"].strip()):
+            j = i + 1
+            while j < len(lines) and not lines[j].strip().startswith(opening["fence"]):
+                j += 1
+            flush()
+            prose = []
+            cells.append(nbformat.v4.new_code_cell("\n".join(lines[i + 1:j]).rstrip()))
+            i = j + 1
+            continue
+        line = lines[i]
+        if not (OUTPUT_MARKER.match(line) or FIGURE_URI.search(line) and line.lstrip().startswith("![")):
+            prose.append(line)
+        i += 1
+    flush()
+    return cells
+
+
+def helper_sources(markdown: str, root: Path = REPO_ROOT) -> dict[str, str]:
+    """Files of local modules the page's snippets import but do not show, by path relative to ``root``."""
+    shown = {SNIPPETS_DIR / inc.path for inc in includes(markdown)}
+    needed = set()
+    for path in shown:
+        needed.update(local_source_closure(module_name(path), root))
+    needed -= shown
+    for path in list(needed):  # the packages on the way need their __init__.py
+        for parent in path.relative_to(root).parents:
+            if parent != Path(".") and (root / parent / "__init__.py").exists():
+                needed.add(root / parent / "__init__.py")
+    return {p.relative_to(root).as_posix(): p.read_text(encoding="utf-8") for p in sorted(needed)}
+
+
+SETUP_CELL = '''# Setup: the lesson's shared helpers (seeding, device choice, data, plotting) as files next to this notebook.
+from pathlib import Path
+
+HELPERS = {files!r}
+for name, text in HELPERS.items():
+    Path(name).parent.mkdir(parents=True, exist_ok=True)
+    Path(name).write_text(text, encoding="utf-8")'''
+
+
+def page_notebook(markdown: str, framework: str, language: str, setup_note: str) -> nbformat.NotebookNode:
+    lines = markdown.split("\n")
+    body = "\n".join(lines[front_matter_end(lines):])
+    cells = _cells(_keep_framework(expand_snippet_includes(body).split("\n"), framework))
+    helpers = helper_sources(body)
+    if helpers:
+        setup = [nbformat.v4.new_markdown_cell(setup_note), nbformat.v4.new_code_cell(SETUP_CELL.format(files=helpers))]
+        cells[1:1] = setup  # after the title
+    notebook = nbformat.v4.new_notebook(cells=cells)
+    notebook.metadata.update({
+        "kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"},
+        "language_info": {"name": "python"},
+        "lesson": {"language": language, "framework": framework},
+    })
+    return notebook
