@@ -29,13 +29,19 @@ $(INSTALLED): pyproject.toml
 system-deps:
 	@bash .ci/system-deps
 
+# axe-core (accessibility checks injected into pages) and lighthouse (bench/), from the npm registry.
+BROWSER_TOOLS := tests/browser/node_modules/.installed
+$(BROWSER_TOOLS): tests/browser/package.json tests/browser/package-lock.json
+	cd tests/browser && npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
 serve: venv system-deps
 	$(BIN)/mkdocs serve
 
 build: venv system-deps
 	$(BIN)/mkdocs build --strict
 
-test: venv system-deps
+test: venv system-deps $(BROWSER_TOOLS)
 	$(BIN)/python -m pytest -n $(PYTEST_WORKERS) --dist loadfile
 
 # The suite on the GPU: every snippet and test uses CUDA; fails at once on a machine without one.
