@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from lessonkit.page_refs import FIGURE_URI, OUTPUT_MARKER
 
 FENCE_OPEN = re.compile(r"^(?P<indent>[ \t]*)(?P<fence>`{3,}|~{3,})(?P<info>.*)$")
-HEADING = re.compile(r"^(?P<hashes>#{1,6})\s+\S")
+HEADING = re.compile(r"^(?P<hashes>#{1,6})\s+\S.*?(?P<id>\{\s*#[\w-]+\s*\})?\s*$")
 TAB = re.compile(r'^[ \t]*=== "(?P<label>[^"]*)"')
 LINK = re.compile(r"(?<!!)\[[^\]]*\]\((?P<target>[^)\s]+)(?:\s+\"[^\"]*\")?\)")
 INLINE_CODE = re.compile(r"`[^`\n]+`")
@@ -63,7 +63,11 @@ def prose_lines(markdown: str) -> list[Item]:
 
 
 def headings(markdown: str) -> list[Item]:
-    return [Item(i.line, "#" * len(m["hashes"])) for i in prose_lines(markdown) if (m := HEADING.match(i.text))]
+    """Level of each heading, with its explicit ``{#id}`` (the anchor other pages link to, the same in every language)."""
+    return [
+        Item(i.line, m["hashes"] + (f" {m['id']}" if m["id"] else ""))
+        for i in prose_lines(markdown) if (m := HEADING.match(i.text))
+    ]
 
 
 def tab_labels(markdown: str) -> list[Item]:
