@@ -24,7 +24,8 @@ TRACEBACK_LINES = 80
 # What a group's worker imports before forking: the slow imports, done once per build.
 FRAMEWORK_PRELOADS = {
     "tensorflow": ("tensorflow", "keras"),
-    "torch": ("torch", "pytorch_lightning"),
+    "torch": ("torch",),
+    "lightning": ("pytorch_lightning",),
 }
 
 
