@@ -8,7 +8,11 @@ import re
 
 CODE_PAGES = ("cp1252", "latin-1", "cp866", "cp437", "cp850", "cp1251", "mac_roman")
 # Characters that UTF-8 Bengali/Devanagari text turns into when read with a Western or Cyrillic code page.
-SUSPICIOUS = re.compile(r"[\u0080-\u00ff\u0370-\u03ff\u0400-\u04ff\u2500-\u259f\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013-\u2122]{2,}")
+# Maths and typography that real text uses (° ± ² ³ · × ÷ ¹ ¼ ½ ¾) are left out.
+SUSPICIOUS = re.compile(
+    r"[\u0080-\u00af\u00b8\u00ba\u00bb\u00bf-\u00d6\u00d8-\u00f6\u00f8-\u00ff\u0370-\u03ff\u0400-\u04ff"
+    r"\u2500-\u259f\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013-\u2122]{2,}"
+)
 
 
 # A garbled stretch: UTF-8 multi-byte sequences never contain ASCII bytes, so it is a run of non-ASCII characters.

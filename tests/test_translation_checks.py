@@ -147,3 +147,8 @@ def test_cli_status_lists_every_page_and_language():
                             capture_output=True, text=True, cwd=REPO_ROOT)
     assert result.returncode == 0
     assert "| page | bn | hi |" in result.stdout and "| overfitting.md |" in result.stdout
+
+
+def test_maths_symbols_are_not_taken_for_mojibake(pages):
+    maths = "f(x, y) = x²·y + sin(x), 2 × 3 ÷ 4 ± ½, 90°"
+    assert pages(BENGALI.replace("কিছু লেখা,", f"কিছু লেখা {maths},")) == []
