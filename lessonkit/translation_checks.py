@@ -92,12 +92,18 @@ def check_parity(path: Path, text: str, english_text: str) -> list[Problem]:
     problems += _compare(path, md.headings(english_text), md.headings(text), "heading structure",
                          f"keep the same headings, with the same levels and order, as {english_file}")
     for link in md.links(text):
-        target = link.text.split("#")[0]
-        if not target or re.match(r"^[a-z]+:", target) or target.startswith("/"):
+        target, _, anchor = link.text.partition("#")
+        if re.match(r"^[a-z]+:", target) or target.startswith("/"):
             continue
-        if not (path.parent / target).resolve().exists():
+        linked = (path.parent / target).resolve() if target else english_path(path)
+        if not linked.exists():
             problems.append(Problem(path, link.line, f"link to {link.text!r} does not resolve",
                                     "link to an English page name (e.g. overfitting.md); the site maps it to this language"))
+        elif anchor and f"{{#{anchor}}}" not in linked.read_text(encoding="utf-8").replace(" }", "}"):
+            problems.append(Problem(path, link.line, f"link to {link.text!r}: #{anchor} is not an explicit heading id "
+                                    f"in {linked.name}, so it differs between languages",
+                                    f"give the heading an id in the English page and every translation: "
+                                    f"## Title {{#{anchor}}}"))
     return problems
 
 

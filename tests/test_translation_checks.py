@@ -152,3 +152,11 @@ def test_cli_status_lists_every_page_and_language():
 def test_maths_symbols_are_not_taken_for_mojibake(pages):
     maths = "f(x, y) = x²·y + sin(x), 2 × 3 ÷ 4 ± ½, 90°"
     assert pages(BENGALI.replace("কিছু লেখা,", f"কিছু লেখা {maths},")) == []
+
+
+def test_a_link_to_an_anchor_needs_an_explicit_heading_id(pages, tmp_path):
+    problems = pages(BENGALI.replace("(index.md)", "(page.md#five-points)"))
+    assert any("#five-points is not an explicit heading id in page.md" in p and "{#five-points}" in p for p in problems)
+    (tmp_path / "page.md").write_text(ENGLISH.replace("## Five points", "## Five points {#five-points}"))
+    assert pages(BENGALI.replace("(index.md)", "(page.md#five-points)").replace(
+        "## পাঁচটি বিন্দু", "## পাঁচটি বিন্দু {#five-points}")) == []
