@@ -24,6 +24,8 @@ TRACEBACK_LINES = 80
 # Several workers share the build machine's cores: one compute thread each is faster for these small models
 # than threads fighting over the same cores.
 SINGLE_THREAD = {"OMP_NUM_THREADS": "1", "MKL_NUM_THREADS": "1", "TF_NUM_INTRAOP_THREADS": "1"}
+# TensorFlow's C++ start-up INFO lines (oneDNN, CPU features) say nothing about the snippet: keep warnings only.
+QUIET_TENSORFLOW = {"TF_CPP_MIN_LOG_LEVEL": "1"}
 # What a group's worker imports before forking: the slow imports, done once per build.
 FRAMEWORK_PRELOADS = {
     "tensorflow": ("tensorflow", "keras"),
@@ -69,7 +71,7 @@ class SnippetWorker:
     def __init__(self, group: str, root: Path, log_dir: Path):
         preload = [name for part in group.split("+") for name in FRAMEWORK_PRELOADS.get(part, ())]
         env = dict(os.environ, MPLBACKEND="Agg", PYTHONPATH=os.pathsep.join([str(root), str(REPO_ROOT)]))
-        env.update({name: os.environ.get(name, value) for name, value in SINGLE_THREAD.items()})
+        env.update({name: os.environ.get(name, value) for name, value in {**SINGLE_THREAD, **QUIET_TENSORFLOW}.items()})
         log_dir.mkdir(parents=True, exist_ok=True)
         self.log_file = log_dir / f"worker-{group}.log"
         with open(self.log_file, "wb") as log:

@@ -80,12 +80,12 @@ def _cells(lines: list[str]) -> list:
 
 
 def helper_sources(markdown: str, root: Path = REPO_ROOT) -> dict[str, str]:
-    """Files of local modules the page's snippets import but do not show, by path relative to ``root``."""
+    """Files of every local module the page's snippets import, by path relative to ``root`` (shown ones too:
+    one snippet may import another, e.g. a model defined earlier on the page)."""
     shown = {SNIPPETS_DIR / inc.path for inc in includes(markdown)}
     needed = set()
     for path in shown:
-        needed.update(local_source_closure(module_name(path), root))
-    needed -= shown
+        needed.update(p for p in local_source_closure(module_name(path), root) if p != path)
     for path in list(needed):  # the packages on the way need their __init__.py
         for parent in path.relative_to(root).parents:
             if parent != Path(".") and (root / parent / "__init__.py").exists():

@@ -10,6 +10,7 @@ from lessonkit import TRANSLATIONS_DIR
 
 PLOT_STRINGS_FILE = TRANSLATIONS_DIR / "plot_strings.yml"
 _HAS_LETTERS = re.compile(r"[^\W\d_]")
+_TEX_COMMAND = re.compile(r"\\[A-Za-z]+")  # tick labels such as $\mathdefault{10^{-1}}$ hold no words
 _SYMBOL = re.compile(r"^\$?[A-Za-z]{1,2}\$?$")  # x, y, $w$: maths symbols, the same in every language
 
 
@@ -24,7 +25,7 @@ def words_in(figure: Figure) -> list[Text]:
     """Text artists of the figure that hold words (numbers such as tick labels need no translation)."""
     return [
         t for t in figure.findobj(Text)
-        if _HAS_LETTERS.search(t.get_text()) and not _SYMBOL.match(t.get_text().strip())
+        if _HAS_LETTERS.search(_TEX_COMMAND.sub("", t.get_text())) and not _SYMBOL.match(t.get_text().strip())
     ]
 
 

@@ -19,6 +19,7 @@ DANGEROUS_HTML = re.compile(
 )
 HTML_TAG = re.compile(r"<\s*(?P<tag>[a-zA-Z][\w-]*)")
 LINK_TARGET = re.compile(r"\]\([^)]*\)")
+ENGLISH_IN_PARENTHESES = re.compile(r"\([A-Za-z][A-Za-z \-–]*\)")
 
 
 @dataclass(frozen=True)
@@ -140,10 +141,11 @@ def check_glossary(path: Path, text: str, language: str, glossary: list[dict]) -
                                             f"use the glossary term {wanted!r} (translations/glossary.yml)"))
         if entry.get("keep_english") or not wanted:
             continue
-        # The English word in parentheses after the translation, "ওভারফিটিং (overfitting)", is a good habit: allowed.
         english_word = re.compile(rf"(?<![\w(-]){re.escape(entry['term'])}(?![\w-])", re.I)
         for item in prose:
-            if english_word.search(item.text):
+            # The English term in parentheses after the translation, "গড় বর্গ ত্রুটি (mean squared error)",
+            # is a good habit: allowed.
+            if english_word.search(ENGLISH_IN_PARENTHESES.sub("", item.text)):
                 problems.append(Problem(path, item.line, f"English term '{entry['term']}' left in the prose",
                                         f"write {wanted!r} (translations/glossary.yml), or mark it keep_english there"))
     return problems

@@ -2,12 +2,13 @@
 import subprocess
 import sys
 import textwrap
+from pathlib import Path
 
 import pytest
 
 from lessonkit import REPO_ROOT
 from lessonkit.encoding_repair import repair_text
-from lessonkit.translation_checks import check_translation, translated_pages
+from lessonkit.translation_checks import check_glossary, check_translation, translated_pages
 from lessonkit.translation_records import git_blob_hash, recorded_hash, stamp, translation_state
 
 ENGLISH = textwrap.dedent('''\
@@ -160,3 +161,10 @@ def test_a_link_to_an_anchor_needs_an_explicit_heading_id(pages, tmp_path):
     (tmp_path / "page.md").write_text(ENGLISH.replace("## Five points", "## Five points {#five-points}"))
     assert pages(BENGALI.replace("(index.md)", "(page.md#five-points)").replace(
         "## পাঁচটি বিন্দু", "## পাঁচটি বিন্দু {#five-points}")) == []
+
+
+def test_a_multi_word_english_term_in_parentheses_is_allowed():
+    glossary = [{"term": "error", "bn": "ত্রুটি", "keep_english": False}]
+    text = "# শিরোনাম\n\nগড় বর্গ ত্রুটি (mean squared error) কমে।\n"
+    assert check_glossary(Path("page.bn.md"), text, "bn", glossary) == []
+    assert check_glossary(Path("page.bn.md"), text + "\nthe error\n", "bn", glossary)
