@@ -26,6 +26,7 @@ TRACEBACK_LINES = 80
 SINGLE_THREAD = {"OMP_NUM_THREADS": "1", "MKL_NUM_THREADS": "1", "TF_NUM_INTRAOP_THREADS": "1"}
 # TensorFlow's C++ start-up INFO lines (oneDNN, CPU features) say nothing about the snippet: keep warnings only.
 QUIET_TENSORFLOW = {"TF_CPP_MIN_LOG_LEVEL": "1"}
+WORKER_ENVIRONMENT = {**SINGLE_THREAD, **QUIET_TENSORFLOW}  # defaults; a value set in the environment wins
 # What a group's worker imports before forking: the slow imports, done once per build.
 FRAMEWORK_PRELOADS = {
     "tensorflow": ("tensorflow", "keras"),
@@ -71,7 +72,7 @@ class SnippetWorker:
     def __init__(self, group: str, root: Path, log_dir: Path):
         preload = [name for part in group.split("+") for name in FRAMEWORK_PRELOADS.get(part, ())]
         env = dict(os.environ, MPLBACKEND="Agg", PYTHONPATH=os.pathsep.join([str(root), str(REPO_ROOT)]))
-        env.update({name: os.environ.get(name, value) for name, value in {**SINGLE_THREAD, **QUIET_TENSORFLOW}.items()})
+        env.update({name: os.environ.get(name, value) for name, value in WORKER_ENVIRONMENT.items()})
         log_dir.mkdir(parents=True, exist_ok=True)
         self.log_file = log_dir / f"worker-{group}.log"
         with open(self.log_file, "wb") as log:
@@ -119,7 +120,7 @@ def build_figures(
     cache = cache or FigureCache()
     runs, to_run = {}, {}
     for module in sorted(users):
-        key = cache_key(module, root, extra_inputs=(PLOT_STRINGS_FILE,))
+        key = cache_key(module, root, extra_inputs=(PLOT_STRINGS_FILE,), settings=json.dumps(WORKER_ENVIRONMENT))
         entry = cache.lookup(module, key)
         if entry:
             runs[module] = FigureRun(module, entry, ran=False)

@@ -36,9 +36,9 @@ def library_versions() -> str:
     return f"python {sys.version_info[:3]}; " + "; ".join(versions)
 
 
-def cache_key(module: str, root: Path = REPO_ROOT, extra_inputs: tuple[Path, ...] = ()) -> str:
-    """A hash of every input that can change what the snippet draws or prints."""
-    digest = hashlib.sha256(library_versions().encode())
+def cache_key(module: str, root: Path = REPO_ROOT, extra_inputs: tuple[Path, ...] = (), settings: str = "") -> str:
+    """A hash of every input that can change what the snippet draws or prints (``settings``: the run's environment)."""
+    digest = hashlib.sha256(library_versions().encode() + settings.encode())
     machinery = tuple(Path(__file__).parent / name for name in _MACHINERY)
     for path in (*local_source_closure(module, root), *machinery, *extra_inputs):
         digest.update(str(path.relative_to(path.anchor)).encode())
