@@ -1,0 +1,80 @@
+"""The digits network trained with Keras: compile, fit on tf.data pipelines, evaluate, plot."""
+# --8<-- [start:data]
+import keras
+import matplotlib.pyplot as plt
+import tensorflow as tf
+
+from snippets.common.data import digits_split
+from snippets.common.plotting import plot_loss_and_accuracy
+from snippets.common.progress import report_epoch
+from snippets.common.reproducibility import seed_everything
+from snippets.keras.three_models import sequential_model
+
+EPOCHS = 20
+BATCH_SIZE = 64
+LEARNING_RATE = 0.01
+
+
+def digits_datasets(n_train=None):
+    """Training and validation images as tf.data pipelines of (pixels, digit) batches.
+
+    ``n_train`` keeps only the first n training images (all of them by default).
+    """
+    x_train, x_val, y_train, y_val = digits_split()
+    train = (
+        tf.data.Dataset.from_tensor_slices((x_train[:n_train], y_train[:n_train]))
+        .cache()  # keep the examples in memory after the first epoch
+        .shuffle(buffer_size=len(x_train), seed=0)  # a new order every epoch
+        .batch(BATCH_SIZE)
+    )
+    val = tf.data.Dataset.from_tensor_slices((x_val, y_val)).batch(len(x_val)).cache()
+    return train, val
+# --8<-- [end:data]
+
+
+# --8<-- [start:compile]
+def compiled(model):
+    """Attach what training needs: the optimizer, the loss to minimise, the metrics to report."""
+    model.compile(
+        optimizer=keras.optimizers.Adam(learning_rate=LEARNING_RATE),
+        loss="sparse_categorical_crossentropy",  # labels: digits 0-9; outputs: 10 probabilities
+        metrics=["accuracy"],
+    )
+    return model
+
+
+def progress(epochs, every):
+    """A callback that prints one line every few epochs."""
+    return keras.callbacks.LambdaCallback(on_epoch_end=lambda epoch, logs: report_epoch(
+        epoch + 1, epochs, every=every,
+        loss=logs["loss"], val_loss=logs["val_loss"], val_accuracy=logs["val_accuracy"],
+    ))
+# --8<-- [end:compile]
+
+
+# --8<-- [start:main]
+def main():
+    seed_everything()
+    train_data, val_data = digits_datasets()
+    model = compiled(sequential_model())
+    history = model.fit(
+        train_data, validation_data=val_data, epochs=EPOCHS,
+        shuffle=False,  # the training Dataset shuffles itself
+        verbose=0, callbacks=[progress(EPOCHS, every=5)],
+    )
+    val_loss, val_accuracy = model.evaluate(val_data, verbose=0)
+    print(f"validation accuracy after {EPOCHS} epochs: {val_accuracy:.3f}")
+
+    h = history.history  # one list per metric, one value per epoch
+    fig = plot_loss_and_accuracy({
+        "train_loss": h["loss"], "val_loss": h["val_loss"],
+        "train_accuracy": h["accuracy"], "val_accuracy": h["val_accuracy"],
+    }, title="Keras: digits, 1437 training images")
+    fig.axes[0].set_ylabel("cross-entropy")
+    plt.show()
+    return h, val_accuracy
+# --8<-- [end:main]
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,55 @@
+"""The Keras page's claims, checked by running its snippets."""
+import pytest
+
+from tests.snippet_runner import line_labels
+
+ACCURACY_FLOOR = 0.93  # stated on the page (and on the Lightning page, which solves the same task)
+PARAMETERS = (64 * 32 + 32) + (32 * 10 + 10)  # two Dense layers: weights plus biases
+
+
+def test_sequential_functional_and_subclassed_models_are_the_same_network(run_snippet, capsys):
+    counts = run_snippet("snippets.keras.three_models").result
+
+    assert sorted(counts) == ["functional_digits", "sequential_digits", "subclassed_digits"]
+    assert set(counts.values()) == {PARAMETERS}
+    assert capsys.readouterr().out.count(f"{PARAMETERS} parameters") == 3
+
+
+def test_fit_learns_the_digits_and_plots_its_history(run_snippet, capsys):
+    run = run_snippet("snippets.keras.fit_digits")
+    history, val_accuracy = run.result
+
+    assert len(history["loss"]) == 20, "fit ran every epoch"
+    assert history["loss"][-1] < 0.1 * history["loss"][0], "training loss falls"
+    assert val_accuracy >= ACCURACY_FLOOR
+    assert val_accuracy == pytest.approx(history["val_accuracy"][-1]), "evaluate agrees with the last epoch"
+    out = capsys.readouterr().out
+    assert "epoch 20/20" in out and "validation accuracy after 20 epochs" in out
+    assert len(out.splitlines()) <= 8, "progress is short"
+
+    (figure,) = run.figures
+    loss_ax, accuracy_ax = figure.axes
+    assert "Keras" in figure.get_suptitle()
+    assert (loss_ax.get_title(), accuracy_ax.get_title()) == ("Loss", "Accuracy")
+    for ax, metric in [(loss_ax, "loss"), (accuracy_ax, "accuracy")]:
+        assert line_labels(ax) == ["training", "validation"]
+        train_line, val_line = ax.get_lines()
+        assert list(train_line.get_ydata()) == pytest.approx(history[metric])
+        assert list(val_line.get_ydata()) == pytest.approx(history["val_" + metric])
+
+
+def test_early_stopping_stops_before_the_last_epoch_and_restores_the_best_weights(run_snippet, capsys):
+    run = run_snippet("snippets.keras.early_stopping")
+    history, best_epoch, (restored_loss, restored_accuracy) = run.result
+    val_losses, train_losses = history["val_loss"], history["loss"]
+    epochs_run = len(val_losses)
+
+    assert epochs_run < 100, "training stopped before the maximum number of epochs"
+    assert best_epoch == 1 + min(range(epochs_run), key=val_losses.__getitem__)
+    assert epochs_run == best_epoch + 10, "it waited `patience` epochs after the best one"
+    assert min(train_losses[best_epoch:]) < train_losses[best_epoch - 1], "training loss still fell: overfitting"
+    # The model in hand after fit() is the best epoch's, not the last epoch's.
+    assert restored_loss == pytest.approx(val_losses[best_epoch - 1], rel=1e-4)
+    assert restored_loss < val_losses[-1]
+    assert restored_accuracy == pytest.approx(history["val_accuracy"][best_epoch - 1])
+    assert f"stopped after epoch {epochs_run} of 100" in capsys.readouterr().out
