@@ -1,4 +1,4 @@
-"""The overfitting page's PyTorch experiment: a large network, and a full-batch loop that records both losses."""
+"""The overfitting page's PyTorch experiment: a large network, and a loop that records both losses."""
 import torch
 from torch import nn
 
@@ -15,10 +15,10 @@ def large_network():
 
 
 def train_and_validate(model, optimizer, data, epochs, should_stop=None):
-    """Train on all training points at once for ``epochs`` epochs; return the training and validation loss per epoch.
+    """Train on all training points at once, ``epochs`` times; return both losses of every epoch.
 
-    ``data`` is ``x_train, y_train, x_val, y_val`` as NumPy arrays. ``should_stop(model, val_loss)``, if given, is
-    called after every epoch and ends training early by returning True.
+    ``data`` is ``x_train, y_train, x_val, y_val`` as NumPy arrays. ``should_stop(model, val_loss)``,
+    if given, is called after every epoch and ends training early by returning True.
     """
     device = next(model.parameters()).device
     x_train, y_train, x_val, y_val = (torch.from_numpy(a).to(device) for a in data)

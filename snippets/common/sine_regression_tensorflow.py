@@ -1,4 +1,4 @@
-"""The overfitting page's Keras experiment: a large network, and a full-batch `fit` that records both losses."""
+"""The overfitting page's Keras experiment: a large network, and a `fit` that records both losses."""
 import keras
 import tensorflow as tf
 
@@ -16,9 +16,9 @@ def large_network():
 
 
 def fit_and_validate(model, data, epochs, callbacks=()):
-    """Train a compiled ``model`` on all training points at once for up to ``epochs`` epochs; return the History.
+    """Train a compiled ``model`` on all training points at once, up to ``epochs`` times; return History.
 
-    ``data`` is ``x_train, y_train, x_val, y_val`` as NumPy arrays; ``callbacks`` are passed on to ``fit``.
+    ``data`` is ``x_train, y_train, x_val, y_val`` as NumPy arrays; ``callbacks`` go on to ``fit``.
     """
     x_train, y_train, x_val, y_val = data
     # Each data set is a single batch: the whole training set is one step per epoch.

@@ -1,0 +1,28 @@
+"""The large network of the learning curves, trained on 120 points instead of 12."""
+import keras
+import matplotlib.pyplot as plt
+
+from snippets.common.data import sine_train_val
+from snippets.common.plotting import new_figure, plot_remedy_curves
+from snippets.common.reproducibility import seed_everything
+from snippets.common.sine_regression_tensorflow import fit_and_validate, large_network
+
+EPOCHS = 400
+
+
+def main():
+    seed_everything()
+    data = sine_train_val(extra_train=108)  # the same 12 points and 108 more from the same curve
+    model = large_network()
+    model.compile(optimizer=keras.optimizers.Adam(learning_rate=0.01), loss="mse")
+    history = fit_and_validate(model, data, EPOCHS)
+
+    train_losses, val_losses = history.history["loss"], history.history["val_loss"]
+    fig, ax = new_figure()
+    plot_remedy_curves(ax, train_losses, val_losses, "TensorFlow/Keras: 120 training points", EPOCHS)
+    plt.show()
+    return train_losses, val_losses
+
+
+if __name__ == "__main__":
+    main()

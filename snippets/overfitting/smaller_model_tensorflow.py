@@ -1,0 +1,37 @@
+"""One hidden layer of 16 units (49 parameters) instead of two of 128, on the same 12 points."""
+import keras
+import matplotlib.pyplot as plt
+
+from snippets.common.data import sine_train_val
+from snippets.common.plotting import new_figure, plot_remedy_curves
+from snippets.common.reproducibility import seed_everything
+from snippets.common.sine_regression_tensorflow import fit_and_validate
+
+EPOCHS = 400
+
+
+def small_network():
+    return keras.Sequential([
+        keras.Input(shape=(1,)),
+        keras.layers.Dense(16, activation="relu"),
+        keras.layers.Dense(1),
+    ])
+
+
+def main():
+    seed_everything()
+    model = small_network()
+    print(f"{model.count_params()} parameters")
+    model.compile(optimizer=keras.optimizers.Adam(learning_rate=0.01), loss="mse")
+    history = fit_and_validate(model, sine_train_val(), EPOCHS)
+
+    train_losses, val_losses = history.history["loss"], history.history["val_loss"]
+    fig, ax = new_figure()
+    title = "TensorFlow/Keras: one hidden layer of 16 units"
+    plot_remedy_curves(ax, train_losses, val_losses, title, EPOCHS)
+    plt.show()
+    return train_losses, val_losses, model.count_params()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,29 @@
+"""The large network with weight decay: every step also shrinks each weight a little towards zero."""
+import keras
+import matplotlib.pyplot as plt
+
+from snippets.common.data import sine_train_val
+from snippets.common.plotting import new_figure, plot_remedy_curves
+from snippets.common.reproducibility import seed_everything
+from snippets.common.sine_regression_tensorflow import fit_and_validate, large_network
+
+EPOCHS = 400
+
+
+def main():
+    seed_everything()
+    model = large_network()
+    # AdamW: the Adam step, then every weight is multiplied by 1 - learning_rate * weight_decay = 0.97.
+    optimizer = keras.optimizers.AdamW(learning_rate=0.01, weight_decay=3.0)
+    model.compile(optimizer=optimizer, loss="mse")
+    history = fit_and_validate(model, sine_train_val(), EPOCHS)
+
+    train_losses, val_losses = history.history["loss"], history.history["val_loss"]
+    fig, ax = new_figure()
+    plot_remedy_curves(ax, train_losses, val_losses, "TensorFlow/Keras: weight decay", EPOCHS)
+    plt.show()
+    return train_losses, val_losses
+
+
+if __name__ == "__main__":
+    main()
