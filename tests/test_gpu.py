@@ -5,7 +5,11 @@ Skipped in CPU runs. TensorFlow cases skip with a reason where TensorFlow is abs
 import importlib.util
 import os
 
+import numpy as np
 import pytest
+
+from lessonkit import SNIPPETS_DIR
+from lessonkit.snippet_sources import imported_packages, local_source_closure, module_name
 
 from tests.gpu_tracking import keras_variable_devices, torch_step_devices
 
@@ -14,12 +18,45 @@ pytestmark = [
     pytest.mark.skipif(os.environ.get("LESSON_DEVICE", "").lower() != "cuda", reason="GPU run only: make test-gpu"),
 ]
 
-# Training snippets and the final number to compare across devices (result of main() -> loss or accuracy),
-# with the tolerance the pages promise: results may differ slightly by device.
-TRAINING_SNIPPETS = {
-    "snippets.overfitting.learning_curve_pytorch": ("torch", lambda r: min(r[1]), 0.15),
-    "snippets.overfitting.learning_curve_tensorflow": ("tensorflow", lambda r: min(r[1]), 0.15),
-}
+TOLERANCE = 0.15  # relative; the pages say results may differ slightly by device
+# What training code says, in the snippet or the shared helpers it uses: an optimizer stepping the weights.
+TRAINING_MARKS = {"torch": (".step()", "Trainer("), "tensorflow": (".compile(", "apply_gradients")}
+# Snippets that import training code from another snippet but only define models.
+DEFINES_ONLY = {"snippets.low_level.models_tensorflow"}
+
+
+def training_snippets() -> dict[str, str]:
+    """Every snippet that trains something, with its framework ('torch' or 'tensorflow'); timing snippets excluded."""
+    found = {}
+    for path in sorted(SNIPPETS_DIR.rglob("*.py")):
+        if "common" in path.parts or path.name == "__init__.py":
+            continue
+        module = module_name(path)
+        source = "\n".join(p.read_text(encoding="utf-8") for p in local_source_closure(module))
+        packages = imported_packages(module)
+        framework = "torch" if packages & {"torch", "pytorch_lightning"} else "tensorflow" if packages & {
+            "tensorflow", "keras"} else None
+        if framework and "perf_counter" not in source and any(m in source for m in TRAINING_MARKS[framework]) \
+                and module not in DEFINES_ONLY:
+            found[module] = framework
+    return found
+
+
+def summary(result) -> list[float]:
+    """The numbers a snippet's result holds: scalars as they are, curves by their last value."""
+    if isinstance(result, (int, float, np.number)):
+        return [float(result)]
+    if hasattr(result, "history"):  # a Keras History
+        return summary(result.history)
+    if isinstance(result, dict):
+        return [x for key in sorted(result, key=str) for x in summary(result[key])]
+    if isinstance(result, (list, tuple)):
+        if result and all(isinstance(x, (int, float, np.number)) for x in result):
+            return [float(result[-1])]
+        return [x for item in result for x in summary(item)]
+    if isinstance(result, np.ndarray) and result.size <= 64:
+        return [float(x) for x in result.ravel()]
+    return []
 
 
 def tensorflow_gpu_or_skip():
@@ -39,9 +76,9 @@ def run_on(device, module, framework, run_snippet, monkeypatch):
     return result, devices
 
 
-@pytest.mark.parametrize("module", sorted(TRAINING_SNIPPETS))
+@pytest.mark.parametrize("module", sorted(training_snippets()))
 def test_training_runs_on_the_gpu_and_agrees_with_the_cpu(module, run_snippet, monkeypatch):
-    framework, metric, tolerance = TRAINING_SNIPPETS[module]
+    framework = training_snippets()[module]
     if framework == "tensorflow":
         tensorflow_gpu_or_skip()
     gpu_result, gpu_devices = run_on("cuda", module, framework, run_snippet, monkeypatch)
@@ -51,6 +88,13 @@ def test_training_runs_on_the_gpu_and_agrees_with_the_cpu(module, run_snippet, m
         assert gpu_devices and all("GPU" in d for d in gpu_devices), f"variables live on {gpu_devices}"
 
     cpu_result, _ = run_on("cpu", module, framework, run_snippet, monkeypatch)
-    gpu_value, cpu_value = metric(gpu_result), metric(cpu_result)
-    print(f"{module}: cpu {cpu_value:.4f}  gpu {gpu_value:.4f}")
-    assert gpu_value == pytest.approx(cpu_value, rel=tolerance), "GPU and CPU results differ more than stated"
+    gpu_numbers, cpu_numbers = summary(gpu_result), summary(cpu_result)
+    print(f"{module}: cpu {[round(x, 4) for x in cpu_numbers]}  gpu {[round(x, 4) for x in gpu_numbers]}")
+    assert cpu_numbers, "the snippet returned no number to compare"
+    assert gpu_numbers == pytest.approx(cpu_numbers, rel=TOLERANCE, abs=0.02), "GPU and CPU differ more than stated"
+
+
+def test_every_training_snippet_is_compared():
+    found = training_snippets()
+    assert "snippets.overfitting.learning_curve_pytorch" in found and found["snippets.lightning.fit_digits"] == "torch"
+    assert found["snippets.keras.fit_digits"] == "tensorflow" and "snippets.low_level.gpu_pytorch" not in found
