@@ -75,18 +75,22 @@ def as_rendered_pages(files: Files, config: MkDocsConfig) -> Files:
     """
     from mkdocs_jupyter.plugin import NotebookFile
 
-    language_prefix = getattr(config.plugins.get("i18n"), "current_language", DEFAULT_LANGUAGE)
-    prefix = "" if language_prefix == DEFAULT_LANGUAGE else f"{language_prefix}/"
-    for file in list(files):
-        if file.abs_src_path and Path(file.abs_src_path).parent.name == RENDERED_DIR and file.src_uri.endswith(".ipynb"):
-            page = file.src_uri.removesuffix(".ipynb").split(".")[0]
-            notebook = NotebookFile(file, use_directory_urls=True, site_dir=config.site_dir)
-            notebook.abs_src_path = file.abs_src_path  # a class-level cached property would compute None
-            notebook.dest_path = f"{prefix}{page}/index.html"
-            notebook.abs_dest_path = os.path.join(config.site_dir, notebook.dest_path)
-            notebook.url = f"{prefix}{page}/"
-            files.remove(file)
-            files.append(notebook)
+    language = getattr(config.plugins.get("i18n"), "current_language", DEFAULT_LANGUAGE)
+    prefix = "" if language == DEFAULT_LANGUAGE else f"{language}/"
+    rendered = [f for f in files if f.abs_src_path and Path(f.abs_src_path).parent.name == RENDERED_DIR]
+    variants: dict[str, dict[str, File]] = {}
+    for file in rendered:
+        page, _, rest = file.src_uri.removesuffix(".ipynb").partition(".")
+        variants.setdefault(page, {})[rest or DEFAULT_LANGUAGE] = file
+        files.remove(file)
+    for page, by_language in variants.items():
+        file = by_language.get(language) or by_language.get(DEFAULT_LANGUAGE) or next(iter(by_language.values()))
+        notebook = NotebookFile(file, use_directory_urls=True, site_dir=config.site_dir)
+        notebook.abs_src_path = file.abs_src_path  # a class-level cached property would compute None
+        notebook.dest_path = f"{prefix}{page}/index.html"
+        notebook.abs_dest_path = os.path.join(config.site_dir, notebook.dest_path)
+        notebook.url = f"{prefix}{page}/"
+        files.append(notebook)
     return files
 
 

@@ -1,5 +1,5 @@
 """What pytest-markdown-docs sees of a page: includes expanded, tabbed fences moved to the margin."""
-from lessonkit.markdown_fences import ExpandingMarkdownIt, unindent_tabs
+from lessonkit.markdown_fences import ExpandingMarkdownIt, unindent_blocks
 
 PAGE = '''# Page
 
@@ -27,7 +27,14 @@ def test_tabbed_fences_are_found_with_included_code():
 
 
 def test_unindent_keeps_line_numbers_and_text_after_tabs():
-    out = unindent_tabs(PAGE)
+    out = unindent_blocks(PAGE)
     assert len(out.split("\n")) == len(PAGE.split("\n"))
     assert "\nText after the tabs.\n" in out
     assert "\n```python\nx = 2\n```\n" in out
+
+
+def test_fences_in_tabs_nested_in_a_details_block_are_found():
+    page = '# Lab\n\n??? success "Solution"\n\n    === "PyTorch"\n\n        ```python\n        a = 1\n        ```\n\n' \
+           '    ```python\n    b = 2\n    ```\n\nAfter.\n'
+    fences = [t.content for t in ExpandingMarkdownIt(config="commonmark").parse(page) if t.type == "fence"]
+    assert fences == ["a = 1\n", "b = 2\n"]

@@ -89,9 +89,10 @@ def plot_loss_and_accuracy(history: dict, title: str):
 
 # --8<-- [start:confusion_matrix]
 def plot_confusion_matrix(ax, true_labels, predicted_labels, title: str, n_classes: int):
-    """Heat map of how many examples of each true class (rows) got each predicted class (columns); returns the counts.
+    """Heat map: how many examples of each true class (rows) got each predicted class (columns).
 
     The diagonal holds the correct predictions; every other non-zero cell is a kind of mistake.
+    Returns the counts.
     """
     import numpy as np
 

@@ -1,0 +1,99 @@
+"""The lab's data: Iris flowers and handwritten digits, split the same way on every run."""
+# --8<-- [start:iris]
+import hashlib
+import urllib.request
+from pathlib import Path
+
+import matplotlib.pyplot as plt
+import numpy as np
+from sklearn.datasets import load_digits, load_iris
+from sklearn.model_selection import train_test_split
+from sklearn.preprocessing import StandardScaler
+
+TEST_FRACTION = 0.25
+SPLIT_SEED = 0  # a fixed split: every run, and every learner, tests on the same examples
+
+
+def split(x, y):
+    """A fixed train/test split that keeps the share of each class the same in both parts."""
+    return train_test_split(x, y, test_size=TEST_FRACTION, random_state=SPLIT_SEED, stratify=y)
+
+
+def iris_data():
+    """Iris: 4 measurements per flower, 3 species; features standardised."""
+    features, species = load_iris(return_X_y=True)
+    x_train, x_test, y_train, y_test = split(features, species)
+    scaler = StandardScaler().fit(x_train)  # mean and spread of the training flowers only
+    return (scaler.transform(x_train).astype("float32"), scaler.transform(x_test).astype("float32"),
+            y_train.astype("int64"), y_test.astype("int64"))
+# --8<-- [end:iris]
+
+
+# --8<-- [start:digits]
+MNIST_URL = "https://storage.googleapis.com/tensorflow/tf-keras-datasets/mnist.npz"
+MNIST_SHA256 = "731c5ac602752760c8e48fbffcf8c3b850d9dc2a2aedcf2cc48468fc17b673d1"
+CACHE_DIR = Path.home() / ".cache" / "nn-frameworks-lesson"
+
+
+def download_mnist() -> Path:
+    """The MNIST file (11 MB), downloaded once into ``CACHE_DIR`` and checked."""
+    path = CACHE_DIR / "mnist.npz"
+    if not path.exists():
+        CACHE_DIR.mkdir(parents=True, exist_ok=True)
+        partial = path.with_suffix(".part")
+        with urllib.request.urlopen(MNIST_URL, timeout=30) as response, open(partial, "wb") as file:
+            file.write(response.read())
+        partial.replace(path)  # only a complete download gets the final name
+    if hashlib.sha256(path.read_bytes()).hexdigest() != MNIST_SHA256:
+        path.unlink()
+        raise ValueError(f"{path} was damaged (wrong SHA-256); it was deleted, try again")
+    return path
+
+
+def load_mnist_or_digits(prefer_full=False):
+    """Images of handwritten digits (pixels scaled to 0..1) and their labels.
+
+    By default: scikit-learn's 1797 images of 8x8 pixels, which come with scikit-learn.
+    With ``prefer_full=True``: the 70 000 MNIST images of 28x28 pixels, downloaded once; if the
+    download fails for any reason (offline, server down, damaged file), the 8x8 digits are used.
+    """
+    if prefer_full:
+        try:
+            with np.load(download_mnist()) as mnist:
+                images = np.concatenate([mnist["x_train"], mnist["x_test"]])
+                labels = np.concatenate([mnist["y_train"], mnist["y_test"]])
+            return images / 255.0, labels
+        except Exception as error:  # any failure means: carry on with the small set
+            print(f"Could not load the full MNIST set ({type(error).__name__}: {error}).\n"
+                  "Fell back to scikit-learn's 8x8 digits.")
+    digits = load_digits()
+    return digits.images / 16.0, digits.target
+
+
+def digits_data(prefer_full=False):
+    """Digit images as vectors of pixels (64, or 784 for MNIST), split like Iris."""
+    images, labels = load_mnist_or_digits(prefer_full)
+    x = images.reshape(len(images), -1).astype("float32")
+    return split(x, labels.astype("int64"))
+# --8<-- [end:digits]
+
+
+def main():
+    for name, data in [("Iris", iris_data()), ("Digits", digits_data())]:
+        x_train, x_test, y_train, y_test = data
+        print(f"{name}: {len(x_train)} training and {len(x_test)} test examples, "
+              f"{x_train.shape[1]} features, {len(np.unique(y_train))} classes")
+
+    images, labels = load_mnist_or_digits()
+    fig, axes = plt.subplots(2, 8, figsize=(8, 2.6), layout="constrained")
+    for ax, image, label in zip(axes.flat, images, labels):
+        ax.imshow(image, cmap="gray_r")
+        ax.set_title(str(label))
+        ax.axis("off")
+    fig.suptitle("The first 16 handwritten digits and their labels")
+    plt.show()
+    return images[:16], labels[:16]
+
+
+if __name__ == "__main__":
+    main()
