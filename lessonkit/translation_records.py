@@ -85,9 +85,16 @@ def all_states(docs_dir: Path = DOCS_DIR) -> list[TranslationState]:
     return [translation_state(e, lang) for e in english_pages(docs_dir) for lang in TRANSLATED_LANGUAGES]
 
 
+def keep_in_git(path: Path) -> None:
+    """Store the file's text in git's object store, so ``status --diff`` can show it later even if it is never
+    committed in this exact version (a clone only has the versions that were committed)."""
+    subprocess.run(["git", "hash-object", "-w", str(path)], cwd=path.parent, capture_output=True)
+
+
 def stamp(translation: Path) -> str:
     """Record in the translation's front matter that it matches the current English page."""
     english = english_path(translation)
+    keep_in_git(english)
     current = git_blob_hash(english.read_bytes())
     text = translation.read_text(encoding="utf-8")
     line = f"translation_of: {current}"
