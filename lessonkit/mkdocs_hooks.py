@@ -5,10 +5,12 @@
   downloads as generated files; (after it) turns the rendered notebooks back into pages.
 - on_page_markdown: inserts printed output; in a Bengali or Hindi build, marks pages that fall back
   to English and translations made from an older English page.
+- on_post_page: drops hreflang <link> tags that make material fetch missing sitemaps.
 - on_post_build: makes the search index work for Bengali and Hindi.
 """
 import logging
 import os
+import re
 from collections import defaultdict
 from pathlib import Path
 
@@ -141,3 +143,13 @@ def _after_title(markdown: str, block: str) -> str:
 @event_priority(-200)  # after the i18n plugin (-100), which builds the other languages in its own post_build
 def on_post_build(config: MkDocsConfig) -> None:
     fix_search_indexes(Path(config.site_dir))
+
+
+# <link rel="alternate" hreflang> tags: material's script reads them as the roots of other sites and fetches
+# "<page>/sitemap.xml" for each (a 404 per language on every page). The language menu already links each page to
+# its translation, and the i18n plugin's sitemap.xml lists the alternates for search engines.
+ALTERNATE_LINK = re.compile(r'\s*<link rel="alternate" href="[^"]*" hreflang="[^"]*">')
+
+
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    return ALTERNATE_LINK.sub("", output)

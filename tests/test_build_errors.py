@@ -11,7 +11,8 @@ from tests.site_build import build_site
 
 def make_project(tmp_path, page: str, snippet: str):
     text = (REPO_ROOT / "mkdocs.yml").read_text(encoding="utf-8")
-    config = yaml.safe_load(re.sub(r"\n\s*slugify: !!python.*", "", text))  # a Python tag safe_load refuses
+    text = re.sub(r"\n\s*slugify: !!python.*", "", text).replace("!relative $config_dir/snippets", "snippets")
+    config = yaml.safe_load(text)  # without the tags safe_load refuses (the includes' base path is set below)
     config["nav"] = ["index.md"]
     config.pop("watch")
     config["markdown_extensions"] = [

@@ -68,3 +68,13 @@ def test_search_index_keeps_bengali_and_hindi_words(site):
     assert index["config"]["lang"] == ["en"] and "।" in index["config"]["separator"]
     locations = {doc["location"] for doc in index["docs"]}
     assert any(loc.startswith("bn/") for loc in locations) and any(loc.startswith("hi/") for loc in locations)
+
+
+def test_every_figure_word_has_a_bengali_and_hindi_translation(site):
+    from lessonkit.figure_cache import cache_dir
+
+    manifests = [json.loads(p.read_text(encoding="utf-8")) for p in cache_dir().glob("snippets.*--*/manifest.json")]
+    assert manifests
+    missing = {f"{m['module']} ({lang}): {text!r}" for m in manifests for lang, texts in m["untranslated"].items()
+               for text in texts}
+    assert not missing, "add to translations/plot_strings.yml:\n" + "\n".join(sorted(missing))
