@@ -18,6 +18,15 @@ from lessonkit.snippet_sources import local_source_closure, module_name
 FRAMEWORK_TABS = ("PyTorch", "TensorFlow")
 ADMONITION = re.compile(r'^(?P<indent>[ \t]*)(?:!!!|\?\?\?\+?)\s*[\w-]+(?:\s+"(?P<title>[^"]*)")?\s*$')
 PYTHON_INFO = re.compile(r"^(python|py|\{[^}]*\.python[^}]*\})\s*$")
+BRACE_INFO = re.compile(r"^(?P<fence>\s*(?:`{3,}|~{3,}))\{[^}]*?\.(?P<lang>[\w-]+)[^}]*\}\s*$")  # ```{.bash notest}
+HEADING_ID = re.compile(r"\s*\{\s*#[\w-]+\s*\}\s*$")  # ## Title {#id}
+
+
+def _plain_markdown(line: str) -> str:
+    """Jupyter's Markdown has no attribute lists: ```{.bash notest} becomes ```bash, "## T {#id}" becomes "## T"."""
+    if match := BRACE_INFO.match(line):
+        return f"{match['fence']}{match['lang']}"
+    return HEADING_ID.sub("", line) if line.startswith("#") else line
 
 
 def frameworks_of(markdown: str) -> list[str]:
@@ -73,7 +82,7 @@ def _cells(lines: list[str]) -> list:
             continue
         line = lines[i]
         if not (OUTPUT_MARKER.match(line) or FIGURE_URI.search(line) and line.lstrip().startswith("![")):
-            prose.append(line)
+            prose.append(_plain_markdown(line))
         i += 1
     flush()
     return cells
