@@ -44,7 +44,14 @@ def _current_language(config: MkDocsConfig) -> str:
 
 def add_generated_files(files: Files, config: MkDocsConfig) -> Files:
     if os.environ.get(FIGURES_SWITCH) == "off":
-        return _placeholder_figures(files, config)
+        _placeholder_figures(files, config)
+    else:
+        _add_figures(files, config)
+    add_notebooks(files, config, SITE_STRINGS["notebook_setup"])
+    return files
+
+
+def _add_figures(files: Files, config: MkDocsConfig) -> None:
     docs_dir = Path(config.docs_dir)
     refs, users = [], defaultdict(set)
     for file in files.documentation_pages():
@@ -82,8 +89,6 @@ def add_generated_files(files: Files, config: MkDocsConfig) -> Files:
                 files.remove(existing)
             source = runs[ref.module].figure_path(ref.number, suffix)
             files.append(File.generated(config, uri, abs_src_path=str(source)))
-    add_notebooks(files, config, SITE_STRINGS["notebook_setup"])
-    return files
 
 
 @event_priority(-150)  # after the i18n plugin's on_files (-100)
@@ -94,14 +99,13 @@ def notebooks_as_pages(files: Files, config: MkDocsConfig) -> Files:
 on_files = CombinedEvent(add_generated_files, notebooks_as_pages)
 
 
-def _placeholder_figures(files: Files, config: MkDocsConfig) -> Files:
+def _placeholder_figures(files: Files, config: MkDocsConfig) -> None:
     uris = set()
     for file in files.documentation_pages():
         for ref in figure_refs(Path(file.abs_src_path).read_text(encoding="utf-8"), file.src_uri):
             uris.update(ref.localized_uri("" if lang == DEFAULT_LANGUAGE else f".{lang}") for lang in LANGUAGES)
     for uri in sorted(uris):
         files.append(File.generated(config, uri, abs_src_path=str(PLACEHOLDER_SVG)))
-    return files
 
 
 def _english_url(page: Page, language: str) -> str:
