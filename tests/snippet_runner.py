@@ -29,3 +29,22 @@ def run_main(module_name: str, monkeypatch) -> SnippetRun:
 
 def line_labels(ax) -> list[str]:
     return [line.get_label() for line in ax.get_lines()]
+
+
+def assert_stopped_early_with_best_weights(result, train_loss_key: str, output: str) -> None:
+    """Early stopping (patience 10, at most 100 epochs) stopped early and the weights in hand are the best epoch's."""
+    import pytest
+
+    history, best_epoch, (restored_loss, restored_accuracy) = result
+    val_losses, train_losses = history["val_loss"], history[train_loss_key]
+    epochs_run = len(val_losses)
+
+    assert epochs_run < 100, "training stopped before the maximum number of epochs"
+    assert best_epoch == 1 + min(range(epochs_run), key=val_losses.__getitem__)
+    assert epochs_run == best_epoch + 10, "it waited `patience` epochs after the best one"
+    assert min(train_losses[best_epoch:]) < train_losses[best_epoch - 1], "training loss still fell: overfitting"
+    # The weights measured at the end are the best epoch's, not the last epoch's.
+    assert restored_loss == pytest.approx(val_losses[best_epoch - 1], rel=1e-4)
+    assert restored_loss < val_losses[-1]
+    assert restored_accuracy == pytest.approx(history["val_accuracy"][best_epoch - 1])
+    assert f"stopped after epoch {epochs_run} of 100" in output

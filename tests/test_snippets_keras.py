@@ -1,7 +1,7 @@
 """The Keras page's claims, checked by running its snippets."""
 import pytest
 
-from tests.snippet_runner import line_labels
+from tests.snippet_runner import assert_stopped_early_with_best_weights, line_labels
 
 ACCURACY_FLOOR = 0.93  # stated on the page (and on the Lightning page, which solves the same task)
 PARAMETERS = (64 * 32 + 32) + (32 * 10 + 10)  # two Dense layers: weights plus biases
@@ -40,16 +40,4 @@ def test_fit_learns_the_digits_and_plots_its_history(run_snippet, capsys):
 
 def test_early_stopping_stops_before_the_last_epoch_and_restores_the_best_weights(run_snippet, capsys):
     run = run_snippet("snippets.keras.early_stopping")
-    history, best_epoch, (restored_loss, restored_accuracy) = run.result
-    val_losses, train_losses = history["val_loss"], history["loss"]
-    epochs_run = len(val_losses)
-
-    assert epochs_run < 100, "training stopped before the maximum number of epochs"
-    assert best_epoch == 1 + min(range(epochs_run), key=val_losses.__getitem__)
-    assert epochs_run == best_epoch + 10, "it waited `patience` epochs after the best one"
-    assert min(train_losses[best_epoch:]) < train_losses[best_epoch - 1], "training loss still fell: overfitting"
-    # The model in hand after fit() is the best epoch's, not the last epoch's.
-    assert restored_loss == pytest.approx(val_losses[best_epoch - 1], rel=1e-4)
-    assert restored_loss < val_losses[-1]
-    assert restored_accuracy == pytest.approx(history["val_accuracy"][best_epoch - 1])
-    assert f"stopped after epoch {epochs_run} of 100" in capsys.readouterr().out
+    assert_stopped_early_with_best_weights(run.result, "loss", capsys.readouterr().out)

@@ -1,7 +1,7 @@
 """The PyTorch Lightning page's claims, checked by running its snippets."""
 import pytest
 
-from tests.snippet_runner import line_labels
+from tests.snippet_runner import assert_stopped_early_with_best_weights, line_labels
 
 ACCURACY_FLOOR = 0.93  # stated on the page (and on the Keras page, which solves the same task)
 
@@ -47,16 +47,4 @@ def test_trainer_learns_the_digits_and_the_recorded_metrics_are_plotted(run_snip
 
 def test_early_stopping_stops_before_the_last_epoch_and_the_checkpoint_holds_the_best_weights(run_snippet, capsys):
     run = run_snippet("snippets.lightning.early_stopping")
-    history, best_epoch, (restored_loss, restored_accuracy) = run.result
-    val_losses, train_losses = history["val_loss"], history["train_loss"]
-    epochs_run = len(val_losses)
-
-    assert epochs_run < 100, "training stopped before the maximum number of epochs"
-    assert best_epoch == 1 + min(range(epochs_run), key=val_losses.__getitem__)
-    assert epochs_run == best_epoch + 10, "it waited `patience` epochs after the best one"
-    assert min(train_losses[best_epoch:]) < train_losses[best_epoch - 1], "training loss still fell: overfitting"
-    # validate(ckpt_path="best") measured the best epoch's weights, not the last epoch's.
-    assert restored_loss == pytest.approx(val_losses[best_epoch - 1], rel=1e-4)
-    assert restored_loss < val_losses[-1]
-    assert restored_accuracy == pytest.approx(history["val_accuracy"][best_epoch - 1])
-    assert f"stopped after epoch {epochs_run} of 100" in capsys.readouterr().out
+    assert_stopped_early_with_best_weights(run.result, "train_loss", capsys.readouterr().out)
