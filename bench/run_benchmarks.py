@@ -51,7 +51,7 @@ def mkdocs_build(project: Path, cache: Path, **env) -> tuple[float, str]:
 
 def figure_snippets(project: Path) -> list[str]:
     sys.path.insert(0, str(REPO))
-    from lessonkit.page_refs import FIGURE_URI, output_modules, snippet_module
+    from lessonkit.markdown.refs import FIGURE_URI, output_modules, snippet_module
 
     modules = set()
     for page in (project / "docs").rglob("*.md"):
@@ -62,7 +62,7 @@ def figure_snippets(project: Path) -> list[str]:
 
 def leaf_snippet(project: Path, modules: list[str]) -> str:
     """A figure snippet no other snippet imports: editing it should re-run it alone."""
-    from lessonkit.snippet_sources import local_source_closure
+    from lessonkit.snippets import local_source_closure
 
     for module in modules:
         if not any(m != module and project / Path(*module.split(".")).with_suffix(".py") in

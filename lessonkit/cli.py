@@ -4,9 +4,9 @@ import sys
 from pathlib import Path
 
 from lessonkit import REPO_ROOT
-from lessonkit.encoding_repair import repair_text
-from lessonkit.translation_checks import check_translation, translated_pages
-from lessonkit.translation_records import TRANSLATED_LANGUAGES, all_states, stamp
+from lessonkit.translations.encoding_repair import repair_text
+from lessonkit.translations.checks import check_translation, translated_pages
+from lessonkit.translations.records import TRANSLATED_LANGUAGES, all_states, stamp
 
 STATE_MARK = {"up to date": "✓ up to date", "outdated": "⚠ outdated", "missing": "✗ missing"}
 

@@ -2,8 +2,8 @@
 from pathlib import Path
 
 from lessonkit import DOCS_DIR, REPO_ROOT, SNIPPETS_DIR
-from lessonkit.snippet_includes import include_problem, includes
-from lessonkit.snippet_sources import module_name
+from lessonkit.markdown.includes import include_problem, includes
+from lessonkit.snippets import module_name
 
 PAGES = sorted(DOCS_DIR.rglob("*.md"))
 SNIPPET_FILES = sorted(

@@ -3,9 +3,9 @@ import textwrap
 
 import pytest
 
-from lessonkit.figure_build import SnippetFailed, build_figures
-from lessonkit.figure_cache import FigureCache
-from lessonkit.snippet_sources import local_source_closure
+from lessonkit.figures.build import SnippetFailed, build_figures
+from lessonkit.figures.cache import FigureCache
+from lessonkit.snippets import local_source_closure
 
 PLOT = """\
 import matplotlib.pyplot as plt

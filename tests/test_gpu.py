@@ -9,7 +9,7 @@ import numpy as np
 import pytest
 
 from lessonkit import SNIPPETS_DIR
-from lessonkit.snippet_sources import imported_packages, local_source_closure, module_name
+from lessonkit.snippets import imported_packages, local_source_closure, module_name
 
 from tests.gpu_tracking import keras_variable_devices, torch_step_devices
 

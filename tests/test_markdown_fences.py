@@ -1,5 +1,5 @@
 """What pytest-markdown-docs sees of a page: includes expanded, tabbed fences moved to the margin."""
-from lessonkit.markdown_fences import ExpandingMarkdownIt, unindent_blocks
+from lessonkit.markdown.fences import ExpandingMarkdownIt, unindent_blocks
 
 PAGE = '''# Page
 

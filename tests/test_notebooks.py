@@ -3,7 +3,7 @@ import nbformat
 import pytest
 
 from lessonkit import DOCS_DIR
-from lessonkit.notebooks import frameworks_of, page_notebook
+from lessonkit.notebooks.convert import frameworks_of, page_notebook
 
 
 def notebook(page: str, framework: str, language: str = "en"):

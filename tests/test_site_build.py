@@ -71,7 +71,7 @@ def test_search_index_keeps_bengali_and_hindi_words(site):
 
 
 def test_every_figure_word_has_a_bengali_and_hindi_translation(site):
-    from lessonkit.figure_cache import cache_dir
+    from lessonkit.figures.cache import cache_dir
 
     manifests = [json.loads(p.read_text(encoding="utf-8")) for p in cache_dir().glob("snippets.*--*/manifest.json")]
     assert manifests

@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 
 from lessonkit import REPO_ROOT
-from lessonkit.encoding_repair import repair_text
-from lessonkit.translation_checks import check_glossary, check_translation, translated_pages
-from lessonkit.translation_records import git_blob_hash, recorded_hash, stamp, translation_state
+from lessonkit.translations.encoding_repair import repair_text
+from lessonkit.translations.checks import check_glossary, check_translation, translated_pages
+from lessonkit.translations.records import git_blob_hash, recorded_hash, stamp, translation_state
 
 ENGLISH = textwrap.dedent('''\
     # Overfitting

@@ -1,6 +1,6 @@
 """A worker process that imports a framework once and runs many snippets, each in a fresh forked child.
 
-``python -m lessonkit.snippet_worker [MODULE_TO_PRELOAD ...]`` reads one JSON request per line on stdin,
+``python -m lessonkit.figures.worker [MODULE_TO_PRELOAD ...]`` reads one JSON request per line on stdin,
 ``{"module": ..., "out_dir": ..., "languages": [...]}``, and answers one JSON line ``{"exit": code}`` on stdout.
 Forking after the heavy imports means TensorFlow or PyTorch is imported once per build, while every
 snippet still starts from the same clean state: nothing one snippet changes can leak into the next.
@@ -12,7 +12,7 @@ import sys
 import traceback
 from pathlib import Path
 
-from lessonkit.figure_runner import run
+from lessonkit.figures.runner import run
 
 
 def run_in_child(request: dict) -> int:

@@ -2,7 +2,7 @@
 import re
 from dataclasses import dataclass
 
-from lessonkit.page_refs import FIGURE_URI, OUTPUT_MARKER
+from lessonkit.markdown.refs import FIGURE_URI, OUTPUT_MARKER
 
 FENCE_OPEN = re.compile(r"^(?P<indent>[ \t]*)(?P<fence>`{3,}|~{3,})(?P<info>.*)$")
 HEADING = re.compile(r"^(?P<hashes>#{1,6})\s+\S.*?(?P<id>\{\s*#[\w-]+\s*\})?\s*$")

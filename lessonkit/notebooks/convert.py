@@ -9,11 +9,11 @@ from pathlib import Path
 import nbformat
 
 from lessonkit import REPO_ROOT, SNIPPETS_DIR
-from lessonkit.markdown_fences import expand_snippet_includes
-from lessonkit.markdown_structure import FENCE_OPEN, TAB, front_matter_end
-from lessonkit.page_refs import FIGURE_URI, OUTPUT_MARKER
-from lessonkit.snippet_includes import includes
-from lessonkit.snippet_sources import local_source_closure, module_name
+from lessonkit.markdown.fences import expand_snippet_includes
+from lessonkit.markdown.structure import FENCE_OPEN, TAB, front_matter_end
+from lessonkit.markdown.refs import FIGURE_URI, OUTPUT_MARKER
+from lessonkit.markdown.includes import includes
+from lessonkit.snippets import local_source_closure, module_name
 
 FRAMEWORK_TABS = ("PyTorch", "TensorFlow")
 ADMONITION = re.compile(r'^(?P<indent>[ \t]*)(?:!!!|\?\?\?\+?)\s*[\w-]+(?:\s+"(?P<title>[^"]*)")?\s*$')

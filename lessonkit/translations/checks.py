@@ -6,10 +6,10 @@ from pathlib import Path
 import yaml
 
 from lessonkit import DOCS_DIR, REPO_ROOT, TRANSLATIONS_DIR
-from lessonkit import markdown_structure as md
-from lessonkit.encoding_repair import looks_garbled, repair_line
-from lessonkit.snippet_includes import include_problem, includes
-from lessonkit.translation_records import english_path
+from lessonkit.markdown import structure as md
+from lessonkit.translations.encoding_repair import looks_garbled, repair_line
+from lessonkit.markdown.includes import include_problem, includes
+from lessonkit.translations.records import english_path
 
 GLOSSARY_FILE = TRANSLATIONS_DIR / "glossary.yml"
 DANGEROUS_HTML = re.compile(

@@ -22,18 +22,18 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from lessonkit import DEFAULT_LANGUAGE, LANGUAGES, TRANSLATIONS_DIR
-from lessonkit.figure_build import FigureRun, SnippetFailed, build_figures
-from lessonkit.figure_cache import FigureCache, cache_dir
-from lessonkit.page_refs import figure_refs, insert_outputs, output_modules
-from lessonkit.notebook_files import add_notebooks, as_rendered_pages, download_links
-from lessonkit.search_index import fix_search_indexes
-from lessonkit.translation_records import english_path, translation_state
+from lessonkit.figures.build import FigureRun, SnippetFailed, build_figures
+from lessonkit.figures.cache import FigureCache, cache_dir
+from lessonkit.markdown.refs import figure_refs, insert_outputs, output_modules
+from lessonkit.notebooks.files import add_notebooks, as_rendered_pages, download_links
+from lessonkit.site.search_index import fix_search_indexes
+from lessonkit.translations.records import english_path, translation_state
 
 log = logging.getLogger("mkdocs.plugins.lessonkit")
 _runs: dict[str, FigureRun] = {}  # the latest build's snippet runs, by module
 # LESSON_FIGURES=off: run no snippet, show a placeholder for each figure (the benchmark's baseline build).
 FIGURES_SWITCH = "LESSON_FIGURES"
-PLACEHOLDER_SVG = Path(__file__).parent / "placeholder.svg"
+PLACEHOLDER_SVG = Path(__file__).parent.parent / "figures" / "placeholder.svg"
 SITE_STRINGS = yaml.safe_load((TRANSLATIONS_DIR / "site_strings.yml").read_text(encoding="utf-8"))
 
 

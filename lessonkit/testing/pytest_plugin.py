@@ -1,7 +1,7 @@
-"""pytest plugin (loaded with ``-p lessonkit.pytest_plugin``): makes pytest-markdown-docs see pages as readers do."""
+"""pytest plugin (loaded with ``-p lessonkit.testing.pytest_plugin``): makes pytest-markdown-docs see pages as readers do."""
 import pytest
 
-from lessonkit.markdown_fences import ExpandingMarkdownIt
+from lessonkit.markdown.fences import ExpandingMarkdownIt
 
 
 @pytest.hookimpl(tryfirst=True)  # before pytest-markdown-docs' own plain parser

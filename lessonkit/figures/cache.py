@@ -13,12 +13,12 @@ from importlib import metadata
 from pathlib import Path
 
 from lessonkit import REPO_ROOT
-from lessonkit.snippet_sources import local_source_closure
+from lessonkit.snippets import local_source_closure
 
 CACHE_DIR_VARIABLE = "LESSON_FIGURE_CACHE"
 LIBRARIES = ("numpy", "matplotlib", "torch", "tensorflow", "tensorflow-cpu", "keras", "pytorch-lightning",
              "scikit-learn")
-_MACHINERY = ("figure_runner.py", "plot_translation.py")
+_MACHINERY = ("runner.py", "plot_translation.py")
 
 
 def cache_dir(root: Path = REPO_ROOT) -> Path:

@@ -9,7 +9,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 
 from lessonkit import DEFAULT_LANGUAGE, LANGUAGES
-from lessonkit.notebooks import frameworks_of, page_notebook
+from lessonkit.notebooks.convert import frameworks_of, page_notebook
 
 NOTEBOOK_DIR = "notebooks"
 # Pages whose notebooks are also shown on the site (rendered by mkdocs-jupyter): page -> name of the rendered page.

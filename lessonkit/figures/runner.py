@@ -1,6 +1,6 @@
 """Run one snippet as ``__main__`` and save every matplotlib figure it draws, in every language.
 
-Runs in its own process: ``python -m lessonkit.figure_runner MODULE OUT_DIR LANG [LANG ...]``.
+Runs in its own process: ``python -m lessonkit.figures.runner MODULE OUT_DIR LANG [LANG ...]``.
 Like sphinx-gallery, snippets just call ``plt.show()``; here that call saves the open figures instead.
 Writes ``figure-N.svg`` (English), ``figure-N.<lang>.svg`` for the other languages and ``manifest.json``.
 """
@@ -17,7 +17,7 @@ matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402  (after choosing the backend)
 
 from lessonkit import DEFAULT_LANGUAGE  # noqa: E402
-from lessonkit.plot_translation import load_plot_strings, restore_texts, translate_figure  # noqa: E402
+from lessonkit.figures.plot_translation import load_plot_strings, restore_texts, translate_figure  # noqa: E402
 
 # Latin text keeps DejaVu Sans; Bengali and Devanagari glyphs fall back to the Noto fonts.
 FONT_FAMILIES = ["DejaVu Sans", "Noto Sans Bengali", "Noto Sans Devanagari"]

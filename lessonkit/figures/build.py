@@ -1,7 +1,7 @@
 """Run the snippets whose figures the pages show, reusing cached results.
 
 Snippets are grouped by framework. Each group has one worker process that imports its framework once
-and forks a fresh child per snippet (lessonkit.snippet_worker); groups run side by side.
+and forks a fresh child per snippet (lessonkit.figures.worker); groups run side by side.
 """
 import json
 import os
@@ -15,9 +15,9 @@ from pathlib import Path
 from typing import Callable
 
 from lessonkit import LANGUAGES, REPO_ROOT
-from lessonkit.figure_cache import FigureCache, cache_key
-from lessonkit.plot_translation import PLOT_STRINGS_FILE
-from lessonkit.snippet_sources import imported_packages, module_path
+from lessonkit.figures.cache import FigureCache, cache_key
+from lessonkit.figures.plot_translation import PLOT_STRINGS_FILE
+from lessonkit.snippets import imported_packages, module_path
 
 OUTPUT_FILE = "output.txt"
 TRACEBACK_LINES = 80
@@ -67,7 +67,7 @@ def framework_group(module: str, root: Path = REPO_ROOT) -> str:
 
 
 class SnippetWorker:
-    """One ``lessonkit.snippet_worker`` process: imports a framework group once, runs snippets in forked children."""
+    """One ``lessonkit.figures.worker`` process: imports a framework group once, runs snippets in forked children."""
 
     def __init__(self, group: str, root: Path, log_dir: Path):
         preload = [name for part in group.split("+") for name in FRAMEWORK_PRELOADS.get(part, ())]
@@ -77,7 +77,7 @@ class SnippetWorker:
         self.log_file = log_dir / f"worker-{group}.log"
         with open(self.log_file, "wb") as log:
             self.process = subprocess.Popen(
-                [sys.executable, "-m", "lessonkit.snippet_worker", *preload],
+                [sys.executable, "-m", "lessonkit.figures.worker", *preload],
                 cwd=root, env=env, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=log, text=True,
             )
 
