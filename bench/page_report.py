@@ -1,11 +1,15 @@
-"""Page weight and Lighthouse scores of the built site, one page per language, written to bench/page_report.md.
+"""What a reader on a phone downloads, and Lighthouse's scores, for the built site: written to bench/page_report.md.
 
-    make build && .venv/bin/python bench/page_report.py [PAGE ...]   (default: the overfitting page)
+    make build && .venv/bin/python bench/page_report.py [--site DIR] [--output FILE]
 
-Lighthouse (npm, tests/browser/node_modules) drives Debian's Chromium. Page weight is what the browser
-transferred for the page and everything it loaded (HTML, CSS, JS, fonts, figures), measured with Playwright.
-Scores vary a little between runs: these are measurements, not tests.
+Every page in every language is opened in Chromium as a phone (390×844) from a local server that compresses
+like GitHub Pages (gzip). "First view" is what the browser transferred before the reader scrolls or types;
+"whole page" adds scrolling to the end and every figure in hidden tabs and closed blocks; "search index" is what
+the first use of the search box fetches. The report then runs Lighthouse (npm, tests/browser/node_modules) with the
+mobile preset (simulated slow 4G, mid-range phone CPU) and the desktop preset on the heaviest page of each language
+and on the home page. Scores vary between runs and with the load of the machine: these are measurements, not tests.
 """
+import argparse
 import json
 import os
 import subprocess
@@ -16,57 +20,101 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
-from tests.browser_support import CHROMIUM, CHROMIUM_ARGS, page_url, serve  # noqa: E402
+from tests.browser_support import (  # noqa: E402
+    CHROMIUM, CHROMIUM_ARGS, PHONE, Traffic, open_first_view, page_url, read_whole_page, serve,
+)
+from tests.site_build import english_pages  # noqa: E402
 
 LIGHTHOUSE = REPO / "tests/browser/node_modules/.bin/lighthouse"
+LANGUAGES = ("en", "bn", "hi")
+KiB = 1024
 
 
-def transferred_bytes(browser, url: str) -> tuple[int, int]:
-    page = browser.new_page()
-    page.goto(url, wait_until="networkidle")  # figures in hidden tabs load too (no lazy loading)
-    entries = page.evaluate("""() => [...performance.getEntriesByType('navigation'), ...performance.getEntriesByType('resource')]
-        .map(e => e.transferSize || e.encodedBodySize || 0)""")
-    page.close()
-    return sum(entries), len(entries)
+def page_weights(browser, base: str, traffic: Traffic, page: str, language: str) -> dict:
+    context = browser.new_context(**PHONE)
+    tab = open_first_view(context, page_url(base, page, language), traffic)
+    first_view, requests = traffic.total(), len(traffic.paths())
+    read_whole_page(tab, traffic)
+    whole = traffic.total()
+    tab.locator(".md-search__input").focus()  # the first use of the search box: the index arrives
+    tab.wait_for_function("performance.getEntriesByType('resource').some(e => e.name.endsWith('search_index.json'))")
+    traffic.wait_until_quiet(tab)
+    context.close()
+    return {"page": page, "language": language, "first_view": first_view, "whole": whole,
+            "search": traffic.total() - whole, "requests": requests}
 
 
-def lighthouse(url: str) -> dict:
+def lighthouse(url: str, preset: str) -> dict:
+    """Lighthouse's performance and accessibility scores and its largest contentful paint, for one preset."""
+    preset_flags = ["--preset=desktop"] if preset == "desktop" else []  # mobile is Lighthouse's default
     with tempfile.TemporaryDirectory() as tmp:
         report = Path(tmp) / "report.json"
         subprocess.run(
             [str(LIGHTHOUSE), url, "--quiet", "--output=json", f"--output-path={report}",
-             "--only-categories=performance,accessibility", "--preset=desktop",
+             "--only-categories=performance,accessibility", *preset_flags,
              f"--chrome-flags={' '.join(['--headless=new', *CHROMIUM_ARGS])}"],
             env={**os.environ, "CHROME_PATH": CHROMIUM}, check=True, capture_output=True,
         )
-        categories = json.loads(report.read_text())["categories"]
-    return {name: round(category["score"] * 100) for name, category in categories.items()}
+        result = json.loads(report.read_text())
+    scores = {name: round(category["score"] * 100) for name, category in result["categories"].items()}
+    return {**scores, "lcp": result["audits"]["largest-contentful-paint"]["numericValue"] / 1000}
 
 
-def main(pages: list[str]) -> None:
-    from playwright.sync_api import sync_playwright
+def chosen_rows(weights: list[dict]) -> list[dict]:
+    """The home page and the heaviest page (whole page) of each language."""
+    rows = [w for w in weights if w["page"] == "index"]
+    for language in LANGUAGES:
+        rows.append(max((w for w in weights if w["language"] == language), key=lambda w: w["whole"]))
+    return rows
 
-    rows = []
-    with serve(REPO / "site") as base, sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        for page in pages:
-            for language in ("en", "bn", "hi"):
-                url = page_url(base, page, language)
-                weight, requests = transferred_bytes(browser, url)
-                scores = lighthouse(url)
-                rows.append((page, language, weight, requests, scores["performance"], scores["accessibility"]))
-                print(rows[-1], flush=True)
-        browser.close()
+
+def report(weights: list[dict], rows: list[dict]) -> str:
+    heaviest_first_view = max(weights, key=lambda w: w["first_view"])
     lines = [
         "# Page weight and Lighthouse scores", "",
         f"Measured {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())} by `bench/page_report.py` on the built site "
-        "(local server, desktop preset, Debian Chromium).", "",
-        "| page | language | transferred | requests | performance | accessibility |", "|---|---|---:|---:|---:|---:|",
-        *(f"| {p} | {lang} | {w / 1024:.0f} KiB | {n} | {perf} | {a11y} |" for p, lang, w, n, perf, a11y in rows),
+        "(local server with gzip, Debian Chromium). Weights: a 390×844 phone, bytes on the wire. "
+        "Lighthouse mobile: simulated slow 4G and a 4× slower CPU; desktop: its desktop preset.", "",
+        f"Every page in every language ({len(weights)} pages): first view at most "
+        f"{heaviest_first_view['first_view'] / KiB:.0f} KiB ({heaviest_first_view['language']}/"
+        f"{heaviest_first_view['page']}); limit 150 KiB.", "",
+        "| page | language | first view (requests) | whole page | search index | mobile perf. | mobile a11y "
+        "| mobile LCP | desktop perf. | desktop a11y |",
+        "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
-    (REPO / "bench/page_report.md").write_text("\n".join(lines) + "\n", encoding="utf-8")
-    print("\n".join(lines))
+    for r in rows:
+        m, d = r["mobile"], r["desktop"]
+        lines.append(
+            f"| {r['page']} | {r['language']} | {r['first_view'] / KiB:.0f} KiB ({r['requests']}) "
+            f"| {r['whole'] / KiB:.0f} KiB "
+            f"| {r['search'] / KiB:.0f} KiB | {m['performance']} | {m['accessibility']} | {m['lcp']:.1f} s "
+            f"| {d['performance']} | {d['accessibility']} |"
+        )
+    return "\n".join(lines) + "\n"
+
+
+def main() -> None:
+    from playwright.sync_api import sync_playwright
+
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--site", type=Path, default=REPO / "site", help="the built site (default: site/)")
+    parser.add_argument("--output", type=Path, default=REPO / "bench/page_report.md")
+    args = parser.parse_args()
+    traffic = Traffic()
+    with serve(args.site, traffic) as base, sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        weights = [page_weights(browser, base, traffic, page, language)
+                   for page in english_pages() for language in LANGUAGES]
+        browser.close()
+        rows = chosen_rows(weights)
+        for row in rows:
+            url = page_url(base, row["page"], row["language"])
+            row["mobile"], row["desktop"] = lighthouse(url, "mobile"), lighthouse(url, "desktop")
+            print(row, flush=True)
+    text = report(weights, rows)
+    args.output.write_text(text, encoding="utf-8")
+    print(text)
 
 
 if __name__ == "__main__":
-    main(sys.argv[1:] or ["overfitting"])
+    main()

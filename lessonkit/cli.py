@@ -4,9 +4,12 @@ import sys
 from pathlib import Path
 
 from lessonkit import REPO_ROOT
+from lessonkit.translations.checks import check_translation, findings_to_repair, translated_pages
 from lessonkit.translations.encoding_repair import repair_text
-from lessonkit.translations.checks import check_translation, translated_pages
-from lessonkit.translations.records import TRANSLATED_LANGUAGES, all_states, stamp
+from lessonkit.translations.invisible import repair
+from lessonkit.translations.problems import shown_path
+from lessonkit.translations.records import TRANSLATED_LANGUAGES, all_states, english_path, stamp
+from lessonkit.translations.staleness import changes_report
 
 STATE_MARK = {"up to date": "✓ up to date", "outdated": "⚠ outdated", "missing": "✗ missing"}
 
@@ -21,14 +24,10 @@ def status(args) -> int:
         print(f"| {page.relative_to(REPO_ROOT / 'docs').as_posix()} | " + " | ".join(row) + " |")
     counts = {state: sum(s.state == state for s in states) for state in STATE_MARK}
     print("\n" + ", ".join(f"{n} {state}" for state, n in counts.items()))
-    outdated = [s for s in states if s.state == "outdated"]
-    if outdated and not args.diff:
-        print("Run `lessonkit translations status --diff` to see what changed in English since each outdated translation.")
-    if args.diff:
-        for s in outdated:
-            print(f"\n## {s.path.relative_to(REPO_ROOT)}: English changes since it was translated\n")
-            print(s.english_diff())
-            print(f"When the translation covers these changes: lessonkit translations stamp {s.path.relative_to(REPO_ROOT)}")
+    for s in (s for s in states if s.state == "outdated"):
+        print(f"\n## {shown_path(s.path)}: outdated")
+        print(s.english_diff() if args.diff else changes_report(s))
+        print(f"When the translation covers these changes: lessonkit translations stamp {shown_path(s.path)}")
     return 0
 
 
@@ -49,11 +48,14 @@ def stamp_files(args) -> int:
 
 def fix_encoding(args) -> int:
     for name in args.files:
-        path = Path(name)
-        text = path.read_text(encoding="utf-8")
+        path = Path(name).resolve()
+        text = path.read_bytes().decode("utf-8")  # not read_text: it would hide carriage returns
         repaired = repair_text(text)
+        english = english_path(path)
+        english_text = english.read_text(encoding="utf-8") if english.exists() and english != path else repaired
+        repaired = repair(repaired, findings_to_repair(repaired, english_text))
         if repaired != text:
-            path.write_text(repaired, encoding="utf-8")
+            path.write_bytes(repaired.encode("utf-8"))  # bytes: no newline translation on any system
             print(f"{name}: repaired")
         else:
             print(f"{name}: nothing to repair")
@@ -65,7 +67,8 @@ def main(argv=None) -> int:
     group = parser.add_subparsers(dest="group", required=True)
     translations = group.add_parser("translations", help="tools for translators").add_subparsers(dest="command", required=True)
     p = translations.add_parser("status", help="page x language table: up to date / outdated / missing")
-    p.add_argument("--diff", action="store_true", help="show what changed in English for outdated pages")
+    p.add_argument("--diff", action="store_true",
+                   help="for outdated pages, the whole English diff instead of the blocks to update")
     p.set_defaults(run=status)
     p = translations.add_parser("check", help="check translated pages (all when no file is given)")
     p.add_argument("files", nargs="*")
@@ -73,7 +76,8 @@ def main(argv=None) -> int:
     p = translations.add_parser("stamp", help="record that a translation matches the current English page")
     p.add_argument("files", nargs="+")
     p.set_defaults(run=stamp_files)
-    p = translations.add_parser("fix-encoding", help="repair mojibake in place")
+    p = translations.add_parser("fix-encoding", help="repair in place: mojibake, invisible characters, byte-order "
+                                "mark, CR LF line endings, no-break spaces where English has a plain space")
     p.add_argument("files", nargs="+")
     p.set_defaults(run=fix_encoding)
     args = parser.parse_args(argv)

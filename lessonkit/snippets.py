@@ -1,4 +1,9 @@
-"""Find snippet files, their module names, and the local helper modules they import."""
+"""Find snippet files, their module names, and the local helper modules they import.
+
+Each file is parsed once: the imports found in it are kept with the text they were read from, and a file is
+parsed again only when its text changes (a build asks about the same helpers for every snippet and page, and
+``mkdocs serve`` keeps this process between rebuilds).
+"""
 import ast
 from pathlib import Path
 
@@ -19,17 +24,28 @@ def module_path(name: str, root: Path = REPO_ROOT) -> Path:
     raise FileNotFoundError(f"no file for module {name!r} under {root}")
 
 
-def _imported_names(path: Path, top_level_only: bool = False) -> set[str]:
-    """Names imported by the file; with ``top_level_only``, only imports that run when the module loads."""
-    tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+_parsed: dict[Path, tuple[str, frozenset[str], frozenset[str]]] = {}  # path -> (text, all imports, top-level ones)
+
+
+def _names(nodes) -> frozenset[str]:
     names = set()
-    for node in (tree.body if top_level_only else ast.walk(tree)):
+    for node in nodes:
         if isinstance(node, ast.Import):
             names.update(alias.name for alias in node.names)
         elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
             names.add(node.module)
             names.update(f"{node.module}.{alias.name}" for alias in node.names)
-    return names
+    return frozenset(names)
+
+
+def _imported_names(path: Path, top_level_only: bool = False) -> frozenset[str]:
+    """Names imported by the file; with ``top_level_only``, only imports that run when the module loads."""
+    text = path.read_text(encoding="utf-8")
+    known = _parsed.get(path)
+    if known is None or known[0] != text:
+        tree = ast.parse(text, filename=str(path))
+        known = _parsed[path] = (text, _names(ast.walk(tree)), _names(tree.body))
+    return known[2] if top_level_only else known[1]
 
 
 def local_source_closure(name: str, root: Path = REPO_ROOT) -> list[Path]:

@@ -3,7 +3,7 @@ import re
 
 import pytest
 
-from tests.browser_support import AXE_SCRIPT, CHROMIUM, CHROMIUM_ARGS, SCRIPTS, PageProblems, page_url, serve
+from tests.browser_support import AXE_SCRIPT, SCRIPTS, PageProblems, browser, page_url, serve  # noqa: F401 (fixture)
 from tests.site_build import english_pages
 
 pytestmark = pytest.mark.browser
@@ -14,15 +14,6 @@ LANGUAGES = ("en", "bn", "hi")
 def base_url(site):
     with serve(site[0]) as url:
         yield url
-
-
-@pytest.fixture(scope="module")
-def browser():
-    playwright = pytest.importorskip("playwright.sync_api")
-    with playwright.sync_playwright() as p:
-        chromium = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
 
 
 @pytest.fixture
@@ -41,9 +32,10 @@ def test_page_loads_cleanly_with_figures_alt_text_and_no_serious_a11y_violations
     assert page.locator("html").get_attribute("lang") == language
 
     figures = page.locator("article img[src*='figures/']")
+    page.evaluate("document.querySelectorAll('article img').forEach(img => img.loading = 'eager')")  # lazy: load all
     fallback = page.locator(".admonition.warning").count() > 0 and language != "en"
     for i in range(figures.count()):
-        figure = figures.nth(i)  # figures in hidden tabs and closed details load too: wait for each to finish
+        figure = figures.nth(i)  # figures in hidden tabs and closed details too: wait for each to finish
         width = figure.evaluate("img => img.complete ? img.naturalWidth : new Promise(done => {"
                                 " img.onload = () => done(img.naturalWidth); img.onerror = () => done(0); })")
         assert width > 0, f"{figure.get_attribute('src')} did not load"
@@ -85,7 +77,7 @@ def test_choosing_tensorflow_is_remembered_on_the_next_page(context, base_url):
     page.locator(".tabbed-labels label:visible", has_text="TensorFlow").first.click()
     for url in (page.url, page_url(base_url, second, "en")):
         page.goto(url)
-        shown = page.locator(".tabbed-set .tabbed-block:visible").first.inner_text()
+        shown = page.locator(".tabbed-set .tabbed-block:visible").first.text_content()  # code not yet laid out too
         assert re.search(r"import (tensorflow|keras)", shown), f"{url}: the TensorFlow tab is not the one shown"
 
 

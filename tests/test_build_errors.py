@@ -1,40 +1,14 @@
 """A broken snippet or a wrong figure number stops a real mkdocs build with a message saying what and where."""
-import re
-import textwrap
-
 import pytest
-import yaml
 
-from lessonkit import REPO_ROOT
 from tests.site_build import build_site
-
-
-def make_project(tmp_path, page: str, snippet: str):
-    text = (REPO_ROOT / "mkdocs.yml").read_text(encoding="utf-8")
-    text = re.sub(r"\n\s*slugify: !!python.*", "", text).replace("!relative $config_dir/snippets", "snippets")
-    config = yaml.safe_load(text)  # without the tags safe_load refuses (the includes' base path is set below)
-    config["nav"] = ["index.md"]
-    config.pop("watch")
-    config["markdown_extensions"] = [
-        {"pymdownx.snippets": {"base_path": [str(tmp_path / "snippets")], "check_paths": True}}
-        if isinstance(ext, dict) and "pymdownx.snippets" in ext else ext
-        for ext in config["markdown_extensions"]
-    ]
-    (tmp_path / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True))
-    (tmp_path / "lessonkit").symlink_to(REPO_ROOT / "lessonkit")
-    (tmp_path / "docs").mkdir()
-    (tmp_path / "docs/index.md").write_text(textwrap.dedent(page))
-    (tmp_path / "snippets/demo").mkdir(parents=True)
-    (tmp_path / "snippets/__init__.py").write_text("")
-    (tmp_path / "snippets/demo/__init__.py").write_text("")
-    (tmp_path / "snippets/demo/plot.py").write_text(textwrap.dedent(snippet))
-    return tmp_path / "mkdocs.yml"
+from tests.throwaway_project import site_project
 
 
 @pytest.fixture
 def project(tmp_path, monkeypatch):
     monkeypatch.setenv("LESSON_FIGURE_CACHE", str(tmp_path / "cache"))
-    return lambda page, snippet: make_project(tmp_path, page, snippet)
+    return lambda page, snippet: site_project(tmp_path, page, snippet)
 
 
 def test_a_snippet_that_raises_stops_the_build_naming_snippet_page_and_traceback(project, tmp_path):

@@ -25,4 +25,32 @@ def test_cpu_job_and_ci_entry_run_the_readme_test_command():
     jobs = yaml.safe_load((REPO_ROOT / ".github/workflows/ci.yml").read_text())["jobs"]
     assert any(step.get("run", "").startswith(readme_command) for step in jobs["test-cpu"]["steps"])
     assert "gpu" in jobs["test-gpu"]["runs-on"] and "self-hosted" in jobs["test-gpu"]["runs-on"]
-    assert any("upload-artifact" in step.get("uses", "") for step in jobs["site"]["steps"])
+
+
+def _uses(job: dict, action: str) -> dict | None:
+    return next((step for step in job["steps"] if step.get("uses", "").startswith(f"{action}@")), None)
+
+
+def test_pushes_to_main_publish_the_tested_site_to_github_pages():
+    workflow = yaml.safe_load((REPO_ROOT / ".github/workflows/ci.yml").read_text())
+    assert workflow[True]["push"]["branches"] == ["main"]  # YAML reads the key `on` as True
+    jobs = workflow["jobs"]
+    site, deploy = jobs["site"], jobs["deploy"]
+    assert any(step.get("run", "").startswith("make build") for step in site["steps"])
+    assert _uses(site, "actions/upload-pages-artifact")["with"]["path"] == "site/"
+    assert _uses(deploy, "actions/deploy-pages")["id"] == "deployment"
+    assert set(deploy["needs"]) == {"site", "test-cpu"}, "only a site whose tests passed is published"
+    assert deploy["if"] == "github.event_name == 'push' && github.ref == 'refs/heads/main'"
+    assert deploy["permissions"] == {"pages": "write", "id-token": "write"}
+    assert deploy["environment"] == {"name": "github-pages", "url": "${{ steps.deployment.outputs.page_url }}"}
+    assert deploy["concurrency"]["cancel-in-progress"] is False
+
+
+def test_the_published_build_sets_the_variables_mkdocs_yml_reads():
+    config = (REPO_ROOT / "mkdocs.yml").read_text()
+    site_url, repo_url = re.search(r"^site_url: !ENV \[(\w+),", config, re.M)[1], re.search(r"^repo_url: !ENV (\w+)", config, re.M)[1]
+    env = yaml.safe_load((REPO_ROOT / ".github/workflows/ci.yml").read_text())["jobs"]["site"]["env"]
+    assert "vars.SITE_URL" in env[site_url] and "github.io" in env[site_url]
+    assert env[repo_url] == "${{ github.server_url }}/${{ github.repository }}"
+    readme = (REPO_ROOT / "README.md").read_text()
+    assert f"`{site_url}`" in readme and f"`{repo_url}`" in readme and "Source: **GitHub Actions**" in readme

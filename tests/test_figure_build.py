@@ -1,11 +1,13 @@
 """The figure runner and its cache, on small throw-away snippet packages."""
-import textwrap
+import os
+import time
 
 import pytest
 
 from lessonkit.figures.build import SnippetFailed, build_figures
-from lessonkit.figures.cache import FigureCache
+from lessonkit.figures.cache import KEEP_USED_S, FigureCache
 from lessonkit.snippets import local_source_closure
+from tests.throwaway_project import snippet_package, write
 
 PLOT = """\
 import matplotlib.pyplot as plt
@@ -23,18 +25,10 @@ if __name__ == "__main__":
 """
 
 
-def write(path, text):
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(textwrap.dedent(text), encoding="utf-8")
-
-
 @pytest.fixture
 def project(tmp_path):
-    write(tmp_path / "snippets/__init__.py", "")
+    snippet_package(tmp_path, {"first": PLOT.format(label="first"), "second": PLOT.format(label="second")})
     write(tmp_path / "snippets/helpers.py", "def style(text):\n    return text\n")
-    write(tmp_path / "snippets/demo/__init__.py", "")
-    write(tmp_path / "snippets/demo/first.py", PLOT.format(label="first"))
-    write(tmp_path / "snippets/demo/second.py", PLOT.format(label="second"))
     return tmp_path
 
 
@@ -73,13 +67,18 @@ def test_second_build_runs_nothing_and_an_edit_reruns_only_that_snippet(project)
     logs.clear()
     build(project, modules, logs)
     assert ran(logs) == ["snippets.demo.second"]
+    entries = list((project / "cache").glob("snippets.*--*"))
+    assert len(entries) == 3, "the old entry stays a while: another build may still be copying its figures"
 
+    long_ago = time.time() - KEEP_USED_S - 60
+    for entry in entries:
+        os.utime(entry, (long_ago, long_ago))
     (project / "snippets/helpers.py").write_text("def style(text):\n    return text.upper()\n")
     logs.clear()
     build(project, modules, logs)
     assert ran(logs) == modules, "a helper both import changed: both re-run"
     assert not list((project / "cache").glob(".tmp-*")), "no half-written entries left behind"
-    assert len(list((project / "cache").glob("snippets.*--*"))) == 2, "old entries are dropped"
+    assert len(list((project / "cache").glob("snippets.*--*"))) == 2, "entries no build used for long are dropped"
 
 
 def test_a_failing_snippet_names_itself_its_pages_and_the_traceback(project):

@@ -1,9 +1,20 @@
-"""Notebooks made from pages: one framework's code, prose in the page's language, and they run on their own."""
+"""Notebooks made from pages: one framework's code, prose in the page's language, and they run on their own;
+built again only when what they are made from changed, and the lab's rendered once per change."""
+import json
+
 import nbformat
 import pytest
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
 
+import lessonkit.notebooks.render as render
 from lessonkit import DOCS_DIR
-from lessonkit.notebooks.convert import frameworks_of, page_notebook
+from lessonkit.notebooks.convert import page_notebook
+from lessonkit.notebooks.files import NotebookPage, page_notebooks
+from lessonkit.notebooks.sources import frameworks_of
+
+SETUP_NOTES = {"en": "Run the next cell first.", "bn": "আগে পরের সেলটি চালান।", "hi": "पहले अगला सेल चलाएँ।"}
 
 
 def notebook(page: str, framework: str, language: str = "en"):
@@ -50,3 +61,58 @@ def test_the_site_offers_notebooks_in_every_language(site):
             path = site_dir / f"notebooks/low-level/training-{framework}{language}.ipynb"
             nbformat.validate(nbformat.read(path, as_version=4))
     assert (site_dir / "bn/lab-notebook-pytorch/index.html").is_file()
+
+
+def test_a_notebook_is_built_again_only_when_its_page_changed(tmp_path):
+    pages = {name: (DOCS_DIR / name).read_text(encoding="utf-8") for name in ("overfitting.md", "overfitting.bn.md")}
+    logs = []
+    first = page_notebooks(pages, tmp_path, SETUP_NOTES, logs.append)
+    assert page_notebooks(pages, tmp_path, SETUP_NOTES, logs.append) == first
+    pages["overfitting.md"] += "\nA sentence added after the first build.\n"
+    third = page_notebooks(pages, tmp_path, SETUP_NOTES, logs.append)
+    assert logs == ["notebooks: 4 built, 0 unchanged", "notebooks: 0 built, 4 unchanged",
+                    "notebooks: 2 built, 2 unchanged"]  # PyTorch and TensorFlow, in English and Bengali
+    for framework in ("pytorch", "tensorflow"):
+        english = nbformat.read(third[f"notebooks/overfitting-{framework}.ipynb"], as_version=4)
+        assert "A sentence added after the first build." in english.cells[-1].source
+        assert third[f"notebooks/overfitting-{framework}.bn.ipynb"] == first[f"notebooks/overfitting-{framework}.bn.ipynb"]
+
+
+@pytest.fixture
+def lab_notebook_page(tmp_path):
+    """A rendered lab notebook page (as the hooks make it), with a render cache in ``tmp_path/rendered``."""
+    config = MkDocsConfig()
+    (tmp_path / "docs").mkdir()
+    config.load_dict({"site_name": "test", "docs_dir": str(tmp_path / "docs"), "site_dir": str(tmp_path / "site")})
+    assert config.validate() == ([], [])
+    pages = {"lab.md": (DOCS_DIR / "lab.md").read_text(encoding="utf-8")}
+    source = page_notebooks(pages, tmp_path / "notebooks", SETUP_NOTES, log=lambda _: None)["lab-notebook-pytorch.ipynb"]
+    file = File("lab-notebook-pytorch.ipynb", src_dir=None, dest_dir=config.site_dir, use_directory_urls=True)
+    file.abs_src_path = str(source)
+    page_file = NotebookPage(file, dest_uri="lab-notebook-pytorch/index.html", url="lab-notebook-pytorch/")
+
+    def rendered() -> Page:
+        page = Page(None, page_file, config)
+        render.render_from_cache(page, tmp_path / "rendered")
+        page.render(config, Files([page_file]))
+        return page
+
+    return rendered, tmp_path / "rendered"
+
+
+def test_the_lab_notebook_is_rendered_once_and_again_when_its_cache_entry_is_damaged(lab_notebook_page, monkeypatch):
+    rendered, cache = lab_notebook_page
+    first = rendered()
+    assert "load_iris" in first.content and first.toc.items, "mkdocs-jupyter's HTML and table of contents"
+    entries = list(cache.glob("*.json"))
+    assert len(entries) == 1
+
+    real_renderer = render._render_with_mkdocs_jupyter
+    monkeypatch.setattr(render, "_render_with_mkdocs_jupyter", lambda *args: pytest.fail("rendered again"))
+    second = rendered()
+    assert second.content == first.content and [i.title for i in second.toc] == [i.title for i in first.toc]
+
+    entries[0].write_text(entries[0].read_text(encoding="utf-8")[:100], encoding="utf-8")  # cut short
+    monkeypatch.setattr(render, "_render_with_mkdocs_jupyter", real_renderer)
+    assert rendered().content == first.content
+    assert json.loads(entries[0].read_text(encoding="utf-8"))["content"] == first.content

@@ -5,7 +5,7 @@ import re
 import pytest
 
 from lessonkit import LANGUAGES
-from tests.site_build import PageParts, built_page, english_pages
+from tests.site_build import PageParts, build_site, built_page, english_pages
 
 pytestmark = pytest.mark.site
 
@@ -78,3 +78,21 @@ def test_every_figure_word_has_a_bengali_and_hindi_translation(site):
     missing = {f"{m['module']} ({lang}): {text!r}" for m in manifests for lang, texts in m["untranslated"].items()
                for text in texts}
     assert not missing, "add to translations/plot_strings.yml:\n" + "\n".join(sorted(missing))
+
+
+def test_work_that_does_not_depend_on_the_language_is_done_once_per_build(site):
+    _, log = site
+    assert len(re.findall(r"figures: (?!\[)", log)) == 1, "the snippet runs are looked up once, not once per language"
+    assert len(re.findall(r"notebooks: \d+ built", log)) == 1, "the notebooks are made once, not once per language"
+
+
+def test_a_build_with_nothing_changed_makes_and_renders_no_notebook(site, tmp_path):
+    site_dir, _ = site
+    again = build_site(tmp_path / "again")
+    assert again.returncode == 0, again.stderr
+    assert re.search(r"notebooks: 0 built, \d+ unchanged", again.stderr)
+    assert "Converting notebook" not in again.stderr, "mkdocs-jupyter rendered a notebook that did not change"
+    for language in LANGUAGES:
+        page = built_page(site_dir, "lab-notebook-pytorch", language)
+        assert built_page(tmp_path / "again", "lab-notebook-pytorch", language).read_text(encoding="utf-8") == \
+            page.read_text(encoding="utf-8")

@@ -41,3 +41,22 @@ def test_fit_learns_the_digits_and_plots_its_history(run_snippet, capsys):
 def test_early_stopping_stops_before_the_last_epoch_and_restores_the_best_weights(run_snippet, capsys):
     run = run_snippet("snippets.keras.early_stopping")
     assert_stopped_early_with_best_weights(run.result, "loss", capsys.readouterr().out)
+
+
+def test_add_builds_the_same_network_layer_by_layer_and_summary_lists_it(run_snippet, capsys):
+    model = run_snippet("snippets.keras.add_and_summary").result
+    assert [layer.name for layer in model.layers] == ["hidden", "output"]
+    assert model.count_params() == PARAMETERS
+    out = capsys.readouterr().out
+    assert "digits_layer_by_layer" in out
+    assert "hidden (Dense)" in out and "output (Dense)" in out
+    assert f"Total params: {PARAMETERS:,}" in out and "Non-trainable params: 0" in out
+
+
+def test_a_second_fit_continues_from_the_trained_weights(run_snippet, capsys):
+    first, second, fresh = run_snippet("snippets.keras.continue_fit").result
+    assert len(first) == len(second) == 3
+    assert second[0] < first[-1], "the second call starts where the first stopped"
+    assert second[0] < 0.5 * fresh[0], "not from scratch, like a new model"
+    out = capsys.readouterr().out
+    assert out.count("fit, epochs 1-3:") == 2 and "a new model, epoch 1:" in out

@@ -48,3 +48,27 @@ def test_trainer_learns_the_digits_and_the_recorded_metrics_are_plotted(run_snip
 def test_early_stopping_stops_before_the_last_epoch_and_the_checkpoint_holds_the_best_weights(run_snippet, capsys):
     run = run_snippet("snippets.lightning.early_stopping")
     assert_stopped_early_with_best_weights(run.result, "train_loss", capsys.readouterr().out)
+
+
+def test_hand_written_layer_registers_its_parameters_and_trains():
+    import torch
+
+    from snippets.lightning.test_and_predict import Dense
+
+    layer = Dense(3, 2)
+    assert [name for name, _ in layer.named_parameters()] == ["weight", "bias"]
+    x = torch.ones(4, 3)
+    torch.testing.assert_close(layer(x), x @ layer.weight + layer.bias)
+    layer(x).sum().backward()
+    assert layer.weight.grad is not None and layer.bias.grad is not None, "the optimizer gets gradients"
+
+
+def test_test_step_and_predict_step_measure_the_test_set_once(run_snippet, capsys):
+    model, scores, predicted, true = run_snippet("snippets.lightning.test_and_predict").result
+    assert sum(p.numel() for p in model.parameters()) == (64 * 32 + 32) + (32 * 10 + 10)
+    assert {"test_loss", "test_accuracy"} <= set(scores)
+    assert scores["test_accuracy"] >= ACCURACY_FLOOR
+    assert predicted.shape == (10,) and (predicted == true).float().mean() >= 0.8
+    out = capsys.readouterr().out
+    assert "net.0.weight   (64, 32)" in out and "net.2.bias     (10,)" in out
+    assert "test accuracy" in out and "predicted:" in out

@@ -110,3 +110,34 @@ def test_early_stopping_stops_and_keeps_the_best_epoch(module, run_snippet, caps
     assert kept_val_loss < 0.8 * base_val[-1], "the kept model beats the baseline's final model"
     assert f"stopped after epoch {len(val)}, kept the weights of epoch {best_epoch}" in out
     check_figure(run, "PyTorch" if framework == "pytorch" else "TensorFlow/Keras")
+
+
+def adam_first_step(gradient, lr, eps=1e-7):
+    """Adam's first update, from zero moments: lr · g / (|g| + eps) (the bias corrections cancel)."""
+    return lr * gradient / (abs(gradient) + eps)
+
+
+W, G, LR, WD = 2.0, 0.5, 0.1, 3.0  # weight, its gradient, learning rate, weight decay
+DECAY_FIRST = W * (1 - LR * WD) - adam_first_step(G, LR)  # what the page says: shrink, then the Adam step
+DECAY_AFTER = (W - adam_first_step(G, LR)) * (1 - LR * WD)  # the other order, which the page used to say
+
+
+def test_pytorch_adamw_shrinks_the_weight_before_the_adam_step():
+    import torch
+
+    weight = torch.nn.Parameter(torch.tensor([W]))
+    optimizer = torch.optim.AdamW([weight], lr=LR, weight_decay=WD, eps=1e-7)
+    weight.grad = torch.tensor([G])
+    optimizer.step()
+    assert weight.item() == pytest.approx(DECAY_FIRST, rel=1e-6)
+    assert weight.item() != pytest.approx(DECAY_AFTER, rel=1e-3)
+
+
+def test_keras_adamw_shrinks_the_weight_before_the_adam_step():
+    import keras
+
+    weight = keras.Variable([W])
+    optimizer = keras.optimizers.AdamW(learning_rate=LR, weight_decay=WD, epsilon=1e-7)
+    optimizer.apply_gradients([(keras.ops.convert_to_tensor([G]), weight)])
+    assert float(weight.numpy()[0]) == pytest.approx(DECAY_FIRST, rel=1e-5)
+    assert float(weight.numpy()[0]) != pytest.approx(DECAY_AFTER, rel=1e-3)

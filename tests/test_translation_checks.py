@@ -10,6 +10,7 @@ from lessonkit import REPO_ROOT
 from lessonkit.translations.encoding_repair import repair_text
 from lessonkit.translations.checks import check_glossary, check_translation, translated_pages
 from lessonkit.translations.records import git_blob_hash, recorded_hash, stamp, translation_state
+from tests.translation_copies import copy_of_docs, damaged, problems, reported
 
 ENGLISH = textwrap.dedent('''\
     # Overfitting
@@ -89,9 +90,9 @@ def test_changed_code_is_reported(pages):
 
 
 def test_a_missing_include_is_reported(pages):
-    problems = pages(BENGALI.replace('--8<-- "overfitting/five_points.py:data"\n', ""))
-    assert any("page.bn.md:7: snippet include differs from English" in p or "snippet include differs" in p for p in problems)
-    assert any("code block differs from English" in p for p in problems)
+    (problem,) = pages(BENGALI.replace('--8<-- "overfitting/five_points.py:data"\n', ""))
+    assert "page.bn.md:7: code block differs from English" in problem
+    assert "line 7 has '--8<-- \"overfitting/five_points.py:data\"'" in problem
 
 
 def test_an_include_of_a_file_that_does_not_exist_is_reported(pages):
@@ -111,6 +112,7 @@ def test_an_injected_script_is_refused(pages):
 def test_changed_figures_tabs_headings_and_links_are_reported(pages):
     assert any("figure differs" in p for p in pages(BENGALI.replace("five_points-1.svg", "five_points-2.svg")))
     assert any("tab label differs" in p for p in pages(BENGALI.replace('=== "PyTorch"', '=== "পাইটর্চ"')))
+    assert any("link target changed" in p for p in pages(BENGALI.replace("(index.md)", "(page.md)")))
     assert any("heading structure differs" in p for p in pages(BENGALI.replace("## পাঁচটি", "### পাঁচটি")))
     assert any("link to 'missing.md' does not resolve" in p for p in pages(BENGALI.replace("(index.md)", "(missing.md)")))
 
@@ -156,9 +158,11 @@ def test_maths_symbols_are_not_taken_for_mojibake(pages):
 
 
 def test_a_link_to_an_anchor_needs_an_explicit_heading_id(pages, tmp_path):
+    english = ENGLISH.replace("(index.md)", "(page.md#five-points)")
+    (tmp_path / "page.md").write_text(english)
     problems = pages(BENGALI.replace("(index.md)", "(page.md#five-points)"))
     assert any("#five-points is not an explicit heading id in page.md" in p and "{#five-points}" in p for p in problems)
-    (tmp_path / "page.md").write_text(ENGLISH.replace("## Five points", "## Five points {#five-points}"))
+    (tmp_path / "page.md").write_text(english.replace("## Five points", "## Five points {#five-points}"))
     assert pages(BENGALI.replace("(index.md)", "(page.md#five-points)").replace(
         "## পাঁচটি বিন্দু", "## পাঁচটি বিন্দু {#five-points}")) == []
 
@@ -168,3 +172,27 @@ def test_a_multi_word_english_term_in_parentheses_is_allowed():
     text = "# শিরোনাম\n\nগড় বর্গ ত্রুটি (mean squared error) কমে।\n"
     assert check_glossary(Path("page.bn.md"), text, "bn", glossary) == []
     assert check_glossary(Path("page.bn.md"), text + "\nthe error\n", "bn", glossary)
+
+
+def test_an_english_paragraph_left_in_a_real_translation_is_untranslated(tmp_path):
+    docs = copy_of_docs(tmp_path)
+    english = (docs / "overfitting.md").read_text()
+    paragraph = english.split("\n\n")[1]  # the first paragraph below the title
+    bengali = (docs / "overfitting.bn.md").read_text()
+    translated = bengali.split("---\n", 2)[2].split("\n\n")[2]
+    page = damaged(docs, "overfitting.bn.md", translated, paragraph)
+    line = bengali.split("\n").index(translated.split("\n")[0]) + 1
+    found = problems(page)
+    assert reported(found, f"overfitting.bn.md:{line}: untranslated paragraph: still in English (",
+                    "overfitting.md line 3: 'A model is trained on one set of examples", "translate it"), found
+
+
+def test_a_mostly_english_block_is_untranslated_but_names_code_and_kept_terms_are_not(tmp_path):
+    docs = copy_of_docs(tmp_path)
+    page = damaged(docs, "lab.hi.md", "## ", "## Part one: the Iris flowers ")
+    assert reported(problems(page), "untranslated heading: still in English"), problems(page)
+    docs = copy_of_docs(tmp_path / "again")
+    page = damaged(docs, "frameworks.hi.md", "| फ़्रेमवर्क |", "| Frameworks |")
+    assert not reported(problems(page), "untranslated"), "one English word in a table row is a label, not prose"
+    page = damaged(docs, "frameworks.hi.md", "| आप किसके साथ काम करते हैं |", "| you work with them |")
+    assert reported(problems(page), "untranslated row"), problems(page)

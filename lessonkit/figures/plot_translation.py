@@ -1,12 +1,17 @@
 """Put a figure's words (titles, axis labels, legends) into another language, using translations/plot_strings.yml."""
+from __future__ import annotations
+
 import re
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import yaml
-from matplotlib.figure import Figure
-from matplotlib.text import Text
 
 from lessonkit import TRANSLATIONS_DIR
+
+if TYPE_CHECKING:  # matplotlib loads where figures are drawn: the site build (and `make preview`) can do without it
+    from matplotlib.figure import Figure
+    from matplotlib.text import Text
 
 PLOT_STRINGS_FILE = TRANSLATIONS_DIR / "plot_strings.yml"
 _HAS_LETTERS = re.compile(r"[^\W\d_]")
@@ -23,6 +28,8 @@ def load_plot_strings(path: Path = PLOT_STRINGS_FILE) -> dict[str, dict[str, str
 
 def words_in(figure: Figure) -> list[Text]:
     """Text artists of the figure that hold words (numbers such as tick labels need no translation)."""
+    from matplotlib.text import Text
+
     return [
         t for t in figure.findobj(Text)
         if _HAS_LETTERS.search(_TEX_COMMAND.sub("", t.get_text())) and not _SYMBOL.match(t.get_text().strip())

@@ -2,9 +2,11 @@
 
 Runs in its own process: ``python -m lessonkit.figures.runner MODULE OUT_DIR LANG [LANG ...]``.
 Like sphinx-gallery, snippets just call ``plt.show()``; here that call saves the open figures instead.
-Writes ``figure-N.svg`` (English), ``figure-N.<lang>.svg`` for the other languages and ``manifest.json``.
+Writes ``figure-N.svg`` (English), ``figure-N.<lang>.svg`` for the other languages and ``manifest.json``;
+the values the snippet records for the prose go to ``results.json`` (snippets.common.results).
 """
 import json
+import os
 import runpy
 import sys
 import time
@@ -17,6 +19,7 @@ matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402  (after choosing the backend)
 
 from lessonkit import DEFAULT_LANGUAGE  # noqa: E402
+from lessonkit.figures.light_svg import save_light_svg  # noqa: E402
 from lessonkit.figures.plot_translation import load_plot_strings, restore_texts, translate_figure  # noqa: E402
 
 # Latin text keeps DejaVu Sans; Bengali and Devanagari glyphs fall back to the Noto fonts.
@@ -56,7 +59,7 @@ class FigureCapture:
             with warnings.catch_warnings():
                 # A glyph that no font has would be drawn as an empty box: refuse it.
                 warnings.filterwarnings("error", message=r".*missing from font")
-                figure.savefig(self.out_dir / figure_file(self.saved, language), format="svg",
+                save_light_svg(figure, self.out_dir / figure_file(self.saved, language),
                                metadata={"Date": None}, bbox_inches="tight")
             restore_texts(originals)
 
@@ -70,6 +73,7 @@ def run(module: str, out_dir: Path, languages: list[str]) -> dict:
         capture.show()
 
     plt.show = show
+    os.environ["LESSON_RESULTS_FILE"] = str(out_dir / "results.json")  # snippets.common.results.record
     started = time.perf_counter()
     runpy.run_module(module, run_name="__main__", alter_sys=True)
     capture.show()  # figures the snippet left open without calling plt.show()

@@ -3,11 +3,18 @@
 - Figures: Markdown images whose path is ``figures/<topic>/<snippet>-<n>.svg``; such a path names
   its source, figure ``n`` drawn by ``snippets/<topic>/<snippet>.py``.
 - Printed output: a line ``<!-- output: <topic>/<snippet> -->``, replaced by what the snippet printed.
+- Values: an inline token ``<!-- value: <topic>/<snippet> <name>:<format> -->``, replaced by the value the snippet
+  recorded under ``name`` (``snippets.common.results.record``), written with the Python format spec after the colon
+  (optional): ``<!-- value: keras/fit_digits val_accuracy:.1% -->`` becomes ``96.4%``. Translators keep the token
+  unchanged; on Bengali pages a whole number is written in Bengali digits (the glossary's rule for counts).
 """
 import re
 from dataclasses import dataclass
 
 OUTPUT_MARKER = re.compile(r"^(?P<indent>[ \t]*)<!-- output: (?P<topic>[\w/]+)/(?P<name>\w+) -->[ \t]*$", re.M)
+VALUE_TOKEN = re.compile(
+    r"<!-- value: (?P<topic>[\w/]+)/(?P<name>\w+) (?P<key>\w+)(?::(?P<spec>[^\s>]*))? -->"
+)
 FIGURE_URI = re.compile(r"(?<![\w/])(?:\.\./)*figures/(?P<topic>[\w/]+)/(?P<name>\w+)-(?P<number>\d+)\.svg")
 
 
@@ -56,3 +63,74 @@ def insert_outputs(markdown: str, output_of) -> str:
         return f'{indent}```text\n{body}\n{indent}```'
 
     return OUTPUT_MARKER.sub(block, markdown)
+
+
+@dataclass(frozen=True)
+class ValueRef:
+    page: str
+    line: int
+    topic: str
+    name: str
+    key: str  # the name the snippet recorded the value under
+    spec: str  # Python format spec ("" for str(value))
+    token: str  # the token as written, which every translation repeats
+
+    @property
+    def module(self) -> str:
+        return snippet_module(self.topic, self.name)
+
+
+class MissingValue(LookupError):
+    """A value token names a value its snippet did not record."""
+
+
+# Whole numbers are counts ("27th epoch", "64 units"); Bengali prose writes counts in Bengali digits.
+COUNTING_DIGITS = {"bn": str.maketrans("0123456789", "০১২৩৪৫৬৭৮৯")}
+WHOLE_NUMBER = re.compile(r"-?\d[\d,]*")
+
+
+def value_refs(markdown: str, page: str = "") -> list[ValueRef]:
+    """Every value token of a page, in order, with its line."""
+    return [
+        ValueRef(page, line_number, m["topic"], m["name"], m["key"], m["spec"] or "", m.group(0))
+        for line_number, line in enumerate(markdown.splitlines(), start=1)
+        for m in VALUE_TOKEN.finditer(line)
+    ]
+
+
+def value_modules(markdown: str) -> set[str]:
+    return {snippet_module(m["topic"], m["name"]) for m in VALUE_TOKEN.finditer(markdown)}
+
+
+def format_value(value, spec: str, language: str) -> str:
+    text = format(value, spec)
+    if WHOLE_NUMBER.fullmatch(text) and language in COUNTING_DIGITS:
+        return text.translate(COUNTING_DIGITS[language])
+    return text
+
+
+def insert_values(markdown: str, page: str, values_of, language: str, first_line: int = 1) -> str:
+    """Replace each value token by its formatted value; ``values_of(module)`` is the dict the snippet recorded.
+
+    ``first_line``: the line of the page file that ``markdown`` starts on (after front matter), for messages.
+    """
+    def value(match):
+        line = first_line + markdown.count("\n", 0, match.start())
+        module, key, spec = snippet_module(match["topic"], match["name"]), match["key"], match["spec"] or ""
+        values = values_of(module)
+        if key not in values:
+            recorded = ", ".join(sorted(values)) or "nothing"
+            raise MissingValue(
+                f"{page}:{line}: {match.group(0)} asks for '{key}', but {module} recorded {recorded}. "
+                f"Record it in snippets/{match['topic']}/{match['name']}.py with record({key!r}, value), "
+                f"or use one of the recorded names."
+            )
+        try:
+            return format_value(values[key], spec, language)
+        except (TypeError, ValueError) as error:
+            raise MissingValue(
+                f"{page}:{line}: {match.group(0)}: cannot write {values[key]!r} with the format ':{spec}' "
+                f"({error}). Use a format spec for its type, such as ':.2f', ':.1%' or ':d'."
+            ) from None
+
+    return VALUE_TOKEN.sub(value, markdown)

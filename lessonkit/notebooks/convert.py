@@ -4,18 +4,15 @@ Only the chosen framework's tabs are kept. A first code cell writes the lesson's
 (``snippets/common/...``) next to the notebook, so the downloaded file runs on its own.
 """
 import re
-from pathlib import Path
 
 import nbformat
 
-from lessonkit import REPO_ROOT, SNIPPETS_DIR
 from lessonkit.markdown.fences import expand_snippet_includes
 from lessonkit.markdown.structure import FENCE_OPEN, TAB, front_matter_end
 from lessonkit.markdown.refs import FIGURE_URI, OUTPUT_MARKER
-from lessonkit.markdown.includes import includes
-from lessonkit.snippets import local_source_closure, module_name
+from lessonkit.notebooks.install_cell import install_cell
+from lessonkit.notebooks.sources import FRAMEWORK_TABS, helper_sources
 
-FRAMEWORK_TABS = ("PyTorch", "TensorFlow")
 ADMONITION = re.compile(r'^(?P<indent>[ \t]*)(?:!!!|\?\?\?\+?)\s*[\w-]+(?:\s+"(?P<title>[^"]*)")?\s*$')
 PYTHON_INFO = re.compile(r"^(python|py|\{[^}]*\.python[^}]*\})\s*$")
 BRACE_INFO = re.compile(r"^(?P<fence>\s*(?:`{3,}|~{3,}))\{[^}]*?\.(?P<lang>[\w-]+)[^}]*\}\s*$")  # ```{.bash notest}
@@ -27,13 +24,6 @@ def _plain_markdown(line: str) -> str:
     if match := BRACE_INFO.match(line):
         return f"{match['fence']}{match['lang']}"
     return HEADING_ID.sub("", line) if line.startswith("#") else line
-
-
-def frameworks_of(markdown: str) -> list[str]:
-    """The framework variants a page's notebook comes in: its tab labels, or 'python' for a page without tabs."""
-    labels = {m["label"] for line in markdown.split("\n") if (m := TAB.match(line))}
-    present = [label for label in FRAMEWORK_TABS if label in labels]
-    return present or (["python"] if includes(markdown) else [])
 
 
 def _keep_framework(lines: list[str], framework: str) -> list[str]:
@@ -88,20 +78,6 @@ def _cells(lines: list[str]) -> list:
     return cells
 
 
-def helper_sources(markdown: str, root: Path = REPO_ROOT) -> dict[str, str]:
-    """Files of every local module the page's snippets import, by path relative to ``root`` (shown ones too:
-    one snippet may import another, e.g. a model defined earlier on the page)."""
-    shown = {SNIPPETS_DIR / inc.path for inc in includes(markdown)}
-    needed = set()
-    for path in shown:
-        needed.update(p for p in local_source_closure(module_name(path), root) if p != path)
-    for path in list(needed):  # the packages on the way need their __init__.py
-        for parent in path.relative_to(root).parents:
-            if parent != Path(".") and (root / parent / "__init__.py").exists():
-                needed.add(root / parent / "__init__.py")
-    return {p.relative_to(root).as_posix(): p.read_text(encoding="utf-8") for p in sorted(needed)}
-
-
 SETUP_CELL = '''# Setup: the lesson's shared helpers (seeding, device choice, data, plotting) as files next to this notebook.
 from pathlib import Path
 
@@ -119,7 +95,7 @@ def page_notebook(markdown: str, framework: str, language: str, setup_note: str)
     if helpers:
         setup = [nbformat.v4.new_markdown_cell(setup_note), nbformat.v4.new_code_cell(SETUP_CELL.format(files=helpers))]
         cells[1:1] = setup  # after the title
-    notebook = nbformat.v4.new_notebook(cells=cells)
+    notebook = nbformat.v4.new_notebook(cells=[install_cell(cells), *cells])  # first: pip-installs what is missing
     notebook.metadata.update({
         "kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"},
         "language_info": {"name": "python"},

@@ -1,20 +1,42 @@
-"""Notebook downloads: one .ipynb per hands-on page, language and framework, added to the site as generated files."""
+"""Notebook downloads: one .ipynb per hands-on page, language and framework, added to the site as generated files.
+
+Each notebook is kept in ``.cache/notebooks/`` under a hash of everything it is made from (the page, the snippets
+it shows and the helpers they import, the setup note, the converter and nbformat's version): a notebook whose
+inputs did not change is not built again. The lab's notebooks are also shown as pages (lessonkit.notebooks.render).
+"""
 import hashlib
 import os
 import tempfile
+from importlib import metadata
 from pathlib import Path
+from typing import Callable
 
-import nbformat
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 
-from lessonkit import DEFAULT_LANGUAGE, LANGUAGES
-from lessonkit.notebooks.convert import frameworks_of, page_notebook
+from lessonkit import DEFAULT_LANGUAGE, LANGUAGES, REPO_ROOT, SNIPPETS_DIR
+from lessonkit.markdown.includes import includes
+from lessonkit.notebooks.sources import frameworks_of, helper_sources
 
 NOTEBOOK_DIR = "notebooks"
 # Pages whose notebooks are also shown on the site (rendered by mkdocs-jupyter): page -> name of the rendered page.
 RENDERED = {"lab": "lab-notebook"}
-RENDERED_DIR = "rendered"  # folder in .cache/notebooks/ that mkdocs-jupyter's `include` pattern matches
+LESSONKIT_DIR = Path(__file__).resolve().parent.parent
+
+
+def _converter() -> bytes:
+    """The code that turns pages into notebooks, and the pins its install cell copies from pyproject.toml."""
+    files = sorted([*(LESSONKIT_DIR / "notebooks").glob("*.py"), *(LESSONKIT_DIR / "markdown").glob("*.py"),
+                    *LESSONKIT_DIR.glob("*.py"), REPO_ROOT / "pyproject.toml"])
+    return b"".join(_read(path) for path in files) + metadata.version("nbformat").encode()
+
+
+def notebook_cache_dir(config: MkDocsConfig) -> Path:
+    return Path(config.config_file_path).parent / ".cache" / "notebooks"
+
+
+def language_suffix(language: str) -> str:
+    return "" if language == DEFAULT_LANGUAGE else f".{language}"
 
 
 def _page_and_language(src_uri: str) -> tuple[str, str]:
@@ -27,71 +49,115 @@ def _page_and_language(src_uri: str) -> tuple[str, str]:
 
 
 def notebook_uri(page: str, framework: str, language: str) -> str:
-    suffix = "" if language == DEFAULT_LANGUAGE else f".{language}"
-    return f"{NOTEBOOK_DIR}/{page}-{framework.lower()}{suffix}.ipynb"
+    return f"{NOTEBOOK_DIR}/{page}-{framework.lower()}{language_suffix(language)}.ipynb"
 
 
-def _write_once(root: Path, notebook) -> Path:
-    """Store the notebook under a name made from its content: unchanged notebooks are not rewritten."""
-    text = nbformat.writes(notebook)
-    path = root / f"{hashlib.sha256(text.encode()).hexdigest()[:20]}.ipynb"
-    return _write_atomically(path, text)
-
-
-def _write_atomically(path: Path, text: str) -> Path:
-    root = path.parent
-    if not path.exists():
-        root.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(dir=root, suffix=".tmp")
+def write_atomically(path: Path, text: str) -> Path:
+    """Write ``text`` to ``path`` through a temporary file in the same folder: readers see all of it or nothing."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=path.suffix)
+    try:
         with os.fdopen(handle, "w", encoding="utf-8") as out:
             out.write(text)
         os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
     return path
 
 
-def add_notebooks(files: Files, config: MkDocsConfig, setup_notes: dict[str, str]) -> None:
-    root = Path(config.config_file_path).parent / ".cache" / "notebooks"
-    for file in files.documentation_pages():
-        markdown = Path(file.abs_src_path).read_text(encoding="utf-8")
-        page, language = _page_and_language(file.src_uri)
+def _read(path: Path) -> bytes:
+    return path.read_bytes() if path.is_file() else b"<absent>"  # a missing include fails in page_notebook
+
+
+def _snippets_digest(markdown: str) -> bytes:
+    """A hash of the snippet files the page shows and of the helpers they import (what the setup cell writes)."""
+    digest = hashlib.sha256()
+    for path in sorted({inc.path for inc in includes(markdown)}):
+        digest.update(f"{path}\0".encode() + _read(SNIPPETS_DIR / path) + b"\0")
+    for name, text in helper_sources(markdown).items():
+        digest.update(f"{name}\0{text}\0".encode())
+    return digest.digest()
+
+
+def page_notebooks(pages: dict[str, str], cache: Path, setup_notes: dict[str, str],
+                   log: Callable[[str], None] = print) -> dict[str, Path]:
+    """Every notebook of the pages (``src_uri`` -> Markdown), by its address in the site; built where its inputs
+    changed. The lab's notebooks appear twice: as a download and under the name of the page that shows it."""
+    converter = _converter()
+    snippets: dict[frozenset, bytes] = {}  # the translations of a page show the same snippets
+    notebooks, built = {}, 0
+    for src_uri, markdown in sorted(pages.items()):
+        page, language = _page_and_language(src_uri)
+        shown = frozenset(inc.path for inc in includes(markdown))
+        if shown not in snippets:
+            snippets[shown] = _snippets_digest(markdown)
         for framework in frameworks_of(markdown):
-            notebook = page_notebook(markdown, framework, language, setup_notes[language])
-            uri = notebook_uri(page, framework, language)
-            if existing := files.get_file_from_path(uri):
-                files.remove(existing)
-            files.append(File.generated(config, uri, abs_src_path=str(_write_once(root, notebook))))
+            texts = (markdown, framework, language, setup_notes[language])
+            key = hashlib.sha256(b"\0".join([converter, snippets[shown], *(t.encode() for t in texts)])).hexdigest()
+            path = cache / f"{key[:20]}.ipynb"
+            if not path.is_file():
+                write_atomically(path, _build_notebook(markdown, framework, language, setup_notes[language]))
+                built += 1
+            notebooks[notebook_uri(page, framework, language)] = path
             if page in RENDERED:
-                name = f"{RENDERED[page]}-{framework.lower()}"
-                suffix = "" if language == DEFAULT_LANGUAGE else f".{language}"
-                source = _write_atomically(root / RENDERED_DIR / f"{name}{suffix}.ipynb", nbformat.writes(notebook))
-                files.append(File.generated(config, f"{name}{suffix}.ipynb", abs_src_path=str(source)))
+                notebooks[f"{RENDERED[page]}-{framework.lower()}{language_suffix(language)}.ipynb"] = path
+    log(f"notebooks: {built} built, {len(set(notebooks.values())) - built} unchanged")
+    return notebooks
+
+
+def _build_notebook(markdown: str, framework: str, language: str, setup_note: str) -> str:
+    import nbformat  # with the converter, 0.25 s to import: only when a notebook is built
+
+    from lessonkit.notebooks.convert import page_notebook
+
+    return nbformat.writes(page_notebook(markdown, framework, language, setup_note))
+
+
+def _rendered_variant(file: File) -> tuple[str, str] | None:
+    """(``lab-notebook-pytorch``, ``bn``) for ``lab-notebook-pytorch.bn.ipynb``; None for other files."""
+    name, _, language = file.src_uri.removesuffix(".ipynb").partition(".")
+    if file.src_uri.endswith(".ipynb") and any(name.startswith(f"{page}-") for page in RENDERED.values()):
+        return name, language or DEFAULT_LANGUAGE
+    return None
+
+
+class NotebookPage(File):
+    """A rendered notebook as a page of the site (mkdocs only takes Markdown files for pages).
+
+    It stands for the i18n plugin's file (whose language and alternates the language menu reads) and gives it the
+    page's address; lessonkit.notebooks.render supplies its HTML.
+    """
+
+    def __init__(self, file: File, dest_uri: str, url: str):  # File.__init__ not called: `file` holds the rest
+        self.file = file
+        self.abs_src_path = file.abs_src_path
+        self.dest_uri, self.url = dest_uri, url
+
+    def __getattr__(self, name: str):
+        return getattr(self.file, name)
+
+    def is_documentation_page(self) -> bool:
+        return True
 
 
 def as_rendered_pages(files: Files, config: MkDocsConfig) -> Files:
-    """Make the rendered notebooks pages again after the i18n plugin reconfigured the files.
-
-    mkdocs-jupyter marks notebooks as pages in its on_files; the i18n plugin, running later, replaces
-    the file objects and they would be copied as raw JSON. Runs after the i18n plugin.
-    """
-    from mkdocs_jupyter.plugin import NotebookFile
-
-    language = getattr(config.plugins.get("i18n"), "current_language", DEFAULT_LANGUAGE)
+    """Make the rendered notebooks pages of the current language, after the i18n plugin sorted the files by language
+    (it takes .ipynb files for plain files, to be copied)."""
+    language = getattr(config.plugins.get("i18n"), "current_language", None) or DEFAULT_LANGUAGE
     prefix = "" if language == DEFAULT_LANGUAGE else f"{language}/"
-    rendered = [f for f in files if f.abs_src_path and Path(f.abs_src_path).parent.name == RENDERED_DIR]
     variants: dict[str, dict[str, File]] = {}
-    for file in rendered:
-        page, _, rest = file.src_uri.removesuffix(".ipynb").partition(".")
-        variants.setdefault(page, {})[rest or DEFAULT_LANGUAGE] = file
+    for file, (page, variant) in [(f, v) for f in files if (v := _rendered_variant(f))]:
+        variants.setdefault(page, {})[variant] = file
         files.remove(file)
     for page, by_language in variants.items():
         file = by_language.get(language) or by_language.get(DEFAULT_LANGUAGE) or next(iter(by_language.values()))
-        notebook = NotebookFile(file, use_directory_urls=True, site_dir=config.site_dir)
-        notebook.abs_src_path = file.abs_src_path  # a class-level cached property would compute None
-        notebook.dest_path = f"{prefix}{page}/index.html"
-        notebook.abs_dest_path = os.path.join(config.site_dir, notebook.dest_path)
-        notebook.url = f"{prefix}{page}/"
-        files.append(notebook)
+        files.append(NotebookPage(file, dest_uri=f"{prefix}{page}/index.html", url=f"{prefix}{page}/"))
     return files
+
+
+def is_rendered_notebook(file: File) -> bool:
+    return isinstance(file, NotebookPage)
 
 
 def download_links(src_uri: str, markdown: str) -> str:

@@ -1,15 +1,24 @@
-"""Checks of a translated page against its English source. Each problem names file, line, what is wrong and the fix."""
+"""Checks of a translated page against its English page. Each problem names file, line, what is wrong and the fix.
+
+The blocks of both pages are lined up once (``alignment.py``); the parity, link, invisible-character and
+untranslated-block checks all read that one alignment.
+"""
 import re
-from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
 
-from lessonkit import DOCS_DIR, REPO_ROOT, TRANSLATIONS_DIR
+from lessonkit import DOCS_DIR, TRANSLATIONS_DIR
 from lessonkit.markdown import structure as md
-from lessonkit.translations.encoding_repair import looks_garbled, repair_line
 from lessonkit.markdown.includes import include_problem, includes
+from lessonkit.translations.alignment import Alignment, align
+from lessonkit.translations.encoding_repair import looks_garbled, repair_line
+from lessonkit.translations.invisible import Finding, invisible_characters, stray_no_break_spaces
+from lessonkit.translations.parity import block_problems, link_problems, unresolved_link_problems, value_problems
+from lessonkit.translations.problems import Problem, capped, shown_path
 from lessonkit.translations.records import english_path
+from lessonkit.translations.style import style_problems
+from lessonkit.translations.untranslated import untranslated_problems
 
 GLOSSARY_FILE = TRANSLATIONS_DIR / "glossary.yml"
 DANGEROUS_HTML = re.compile(
@@ -20,18 +29,7 @@ DANGEROUS_HTML = re.compile(
 HTML_TAG = re.compile(r"<\s*(?P<tag>[a-zA-Z][\w-]*)")
 LINK_TARGET = re.compile(r"\]\([^)]*\)")
 ENGLISH_IN_PARENTHESES = re.compile(r"\([A-Za-z][A-Za-z \-–]*\)")
-
-
-@dataclass(frozen=True)
-class Problem:
-    path: Path
-    line: int
-    message: str
-    fix: str
-
-    def __str__(self) -> str:
-        where = self.path.relative_to(REPO_ROOT) if self.path.is_relative_to(REPO_ROOT) else self.path
-        return f"{where}:{self.line}: {self.message}\n    fix: {self.fix}"
+MAX_INVISIBLE = 10  # listed per page; the rest are counted (fix-encoding repairs them all)
 
 
 def check_encoding(path: Path) -> tuple[str | None, list[Problem]]:
@@ -51,60 +49,55 @@ def check_encoding(path: Path) -> tuple[str | None, list[Problem]]:
         if repaired:
             problems.append(Problem(path, number, "garbled text (mojibake: UTF-8 read with the wrong code page)",
                                     f"replace the line with:\n    {repaired}\n    "
-                                    f"or run: lessonkit translations fix-encoding {path.relative_to(REPO_ROOT) if path.is_relative_to(REPO_ROOT) else path}"))
+                                    f"or run: lessonkit translations fix-encoding {shown_path(path)}"))
         else:
             problems.append(Problem(path, number, "garbled or replaced characters (U+FFFD or mojibake) with no automatic repair",
                                     "copy the line again from the original translation"))
     return text, problems
 
 
-def _compare(path, english_items, translated_items, what, fix) -> list[Problem]:
-    problems = []
-    for index in range(max(len(english_items), len(translated_items))):
-        ours = translated_items[index] if index < len(translated_items) else None
-        theirs = english_items[index] if index < len(english_items) else None
-        if ours and theirs and ours.text == theirs.text:
-            continue
-        line = ours.line if ours else (translated_items[-1].line if translated_items else 1)
-        expected = f"English line {theirs.line} has {theirs.text!r}" if theirs else "English has nothing more here"
-        found = f"this page has {ours.text!r}" if ours else "this page has nothing here"
-        problems.append(Problem(path, line, f"{what} differs from English: {expected}, {found}", fix))
-        break  # the first difference; the rest usually follow from it
-    return problems
+def english_text_by_line(alignment: Alignment) -> dict[int, str]:
+    """For each line of the translation that belongs to a block, the text of the English block it stands for."""
+    by_line = {}
+    for placed in alignment.right:  # outer blocks first: a block inside overrides its container's lines
+        block, english = placed.block, alignment.counterpart(placed.block)
+        for offset in range(len(block.text.split("\n"))):
+            by_line[block.start + offset] = english.text if english else ""
+    return by_line
 
 
-def check_parity(path: Path, text: str, english_text: str) -> list[Problem]:
-    english_file = english_path(path).relative_to(REPO_ROOT).as_posix() if path.is_relative_to(REPO_ROOT) else "the English page"
+def findings_to_repair(text: str, english_text: str) -> list[Finding]:
+    """Every character the invisible-character check reports (``fix-encoding`` replaces each one)."""
+    english_of = english_text_by_line(align(english_text, text))
+    return invisible_characters(text) + stray_no_break_spaces(text, lambda line: english_of.get(line, ""))
+
+
+def check_invisible(path: Path, text: str, english_text: str) -> list[Problem]:
+    command = f"lessonkit translations fix-encoding {shown_path(path)}"
+    findings = findings_to_repair(text, english_text)
     problems = []
-    inc = lambda t: [md.Item(i.line, str(i)) for i in includes(t)]  # noqa: E731
-    problems += _compare(path, inc(english_text), inc(text), "snippet include",
-                         f"use exactly the includes of {english_file}, in the same order")
-    for i in includes(text):
-        if problem := include_problem(i):
-            problems.append(Problem(path, i.line, problem, "point the include at an existing snippet file and section"))
-    problems += _compare(path, md.fences(english_text), md.fences(text), "code block",
-                         f"copy the code block unchanged from {english_file} (translate prose only, never code)")
-    problems += _compare(path, md.figures(english_text), md.figures(text), "figure",
-                         f"show the same figures as {english_file}, in the same order (translate only the alt text)")
-    problems += _compare(path, md.output_markers(english_text), md.output_markers(text), "output marker",
-                         f"keep the '<!-- output: ... -->' lines of {english_file} unchanged")
-    problems += _compare(path, md.tab_labels(english_text), md.tab_labels(text), "tab label",
-                         'keep tab labels exactly as in English ("PyTorch", "TensorFlow")')
-    problems += _compare(path, md.headings(english_text), md.headings(text), "heading structure",
-                         f"keep the same headings, with the same levels and order, as {english_file}")
-    for link in md.links(text):
-        target, _, anchor = link.text.partition("#")
-        if re.match(r"^[a-z]+:", target) or target.startswith("/"):
-            continue
-        linked = (path.parent / target).resolve() if target else english_path(path)
-        if not linked.exists():
-            problems.append(Problem(path, link.line, f"link to {link.text!r} does not resolve",
-                                    "link to an English page name (e.g. overfitting.md); the site maps it to this language"))
-        elif anchor and f"{{#{anchor}}}" not in linked.read_text(encoding="utf-8").replace(" }", "}"):
-            problems.append(Problem(path, link.line, f"link to {link.text!r}: #{anchor} is not an explicit heading id "
-                                    f"in {linked.name}, so it differs between languages",
-                                    f"give the heading an id in the English page and every translation: "
-                                    f"## Title {{#{anchor}}}"))
+    returns = [f for f in findings if f.char == "\r"]
+    if returns:
+        problems.append(Problem(path, returns[0].line, f"carriage return (U+000D) at column {returns[0].column}, on "
+                                f"{len(returns)} line(s) in all: the file has Windows (CR LF) line endings",
+                                f"save the file with Unix (LF) line endings, or run: {command}"))
+    for finding in (f for f in findings if f.char != "\r"):
+        how = "type a plain space instead" if finding.replacement == " " else "delete it (it is invisible)"
+        problems.append(Problem(path, finding.line, f"{finding.what} {finding.name} at column {finding.column}",
+                                f"{how}, or run: {command}"))
+    return capped(path, problems, "invisible-character", MAX_INVISIBLE)
+
+
+def check_parity(path: Path, text: str, english_text: str, alignment: Alignment) -> list[Problem]:
+    english = english_path(path)
+    english_file = shown_path(english)
+    problems = block_problems(path, alignment, english_file)
+    for include in includes(text):
+        if problem := include_problem(include):
+            problems.append(Problem(path, include.line, problem, "point the include at an existing snippet file and section"))
+    problems += link_problems(path, alignment, english_file)
+    problems += unresolved_link_problems(path, alignment, english)
+    problems += value_problems(path, text, english_text, english_file)
     return problems
 
 
@@ -162,9 +155,14 @@ def check_translation(path: Path, glossary: list[dict] | None = None) -> list[Pr
         return problems + [Problem(path, 1, f"no English page {english.name} for this translation",
                                    "rename the file after its English page, or delete it")]
     english_text = english.read_text(encoding="utf-8")
-    problems += check_parity(path, text, english_text)
+    glossary = load_glossary() if glossary is None else glossary
+    alignment = align(english_text, text)
+    problems += check_invisible(path, text, english_text)
+    problems += check_parity(path, text, english_text, alignment)
+    problems += untranslated_problems(path, alignment, shown_path(english), glossary)
     problems += check_raw_html(path, text, english_text)
-    problems += check_glossary(path, text, language, load_glossary() if glossary is None else glossary)
+    problems += check_glossary(path, text, language, glossary)
+    problems += style_problems(path, text, language, glossary)
     return problems
 
 

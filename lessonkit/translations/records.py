@@ -54,19 +54,30 @@ class TranslationState:
     def path(self) -> Path:
         return translation_path(self.english, self.language)
 
+    def recorded_english(self, root: Path = REPO_ROOT) -> str | None:
+        """The English text the translation was made from (from git's object store), None if unknown."""
+        if not self.recorded:
+            return None
+        old = subprocess.run(["git", "cat-file", "blob", self.recorded], cwd=root, capture_output=True)
+        return old.stdout.decode("utf-8") if old.returncode == 0 else None
+
+    def unknown_english(self) -> str:
+        """Why the English version the translation was made from cannot be shown."""
+        if not self.recorded:
+            return "(no translation_of record: the English version it was made from is unknown)"
+        return f"(English version {self.recorded[:10]} is not in this git repository: cannot show what changed)"
+
     def english_diff(self, root: Path = REPO_ROOT) -> str:
         """What changed in the English page since the translation was made (unified diff)."""
         if self.state != "outdated":
             return ""
-        if not self.recorded:
-            return "(no translation_of record: the English version it was made from is unknown)"
-        old = subprocess.run(["git", "cat-file", "blob", self.recorded], cwd=root, capture_output=True, text=True)
-        if old.returncode != 0:
-            return f"(English version {self.recorded[:10]} is not in this git repository: cannot show the diff)"
+        old = self.recorded_english(root)
+        if old is None:
+            return self.unknown_english()
         current = self.english.read_text(encoding="utf-8")
         name = self.english.relative_to(root).as_posix()
         return "".join(difflib.unified_diff(
-            old.stdout.splitlines(keepends=True), current.splitlines(keepends=True),
+            old.splitlines(keepends=True), current.splitlines(keepends=True),
             fromfile=f"{name} (translated from {self.recorded[:10]})", tofile=f"{name} (now)",
         ))
 

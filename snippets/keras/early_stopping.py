@@ -35,4 +35,8 @@ def main():
 
 
 if __name__ == "__main__":
-    main()
+    from snippets.common.results import record  # values quoted in the page's prose
+
+    history, best, restored = main()
+    record("best_epoch", best)
+    record("epochs_run", len(history["val_loss"]))

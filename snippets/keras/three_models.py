@@ -51,4 +51,6 @@ def main():
 
 
 if __name__ == "__main__":
-    main()
+    from snippets.common.results import record  # values quoted in the page's prose
+
+    record("parameters", main()["sequential_digits"])

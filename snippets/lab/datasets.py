@@ -3,6 +3,7 @@
 import hashlib
 import urllib.request
 from pathlib import Path
+from typing import NamedTuple
 
 import matplotlib.pyplot as plt
 import numpy as np
@@ -10,22 +11,37 @@ from sklearn.datasets import load_digits, load_iris
 from sklearn.model_selection import train_test_split
 from sklearn.preprocessing import StandardScaler
 
-TEST_FRACTION = 0.25
-SPLIT_SEED = 0  # a fixed split: every run, and every learner, tests on the same examples
+TEST_FRACTION = 0.2  # looked at once, at the very end
+VALIDATION_FRACTION = 0.2  # for choosing between networks and numbers of epochs
+SPLIT_SEED = 0  # a fixed split: every run, and every learner, uses the same examples
+
+
+class Splits(NamedTuple):
+    x_train: np.ndarray
+    y_train: np.ndarray
+    x_val: np.ndarray
+    y_val: np.ndarray
+    x_test: np.ndarray
+    y_test: np.ndarray
 
 
 def split(x, y):
-    """A fixed train/test split that keeps the share of each class the same in both parts."""
-    return train_test_split(x, y, test_size=TEST_FRACTION, random_state=SPLIT_SEED, stratify=y)
+    """Training, validation and test sets, fixed, each with the same share of every class."""
+    x_rest, x_test, y_rest, y_test = train_test_split(
+        x, y, test_size=TEST_FRACTION, random_state=SPLIT_SEED, stratify=y)
+    x_train, x_val, y_train, y_val = train_test_split(
+        x_rest, y_rest, test_size=VALIDATION_FRACTION / (1 - TEST_FRACTION), random_state=SPLIT_SEED,
+        stratify=y_rest)
+    return Splits(x_train, y_train, x_val, y_val, x_test, y_test)
 
 
 def iris_data():
     """Iris: 4 measurements per flower, 3 species; features standardised."""
     features, species = load_iris(return_X_y=True)
-    x_train, x_test, y_train, y_test = split(features, species)
-    scaler = StandardScaler().fit(x_train)  # mean and spread of the training flowers only
-    return (scaler.transform(x_train).astype("float32"), scaler.transform(x_test).astype("float32"),
-            y_train.astype("int64"), y_test.astype("int64"))
+    parts = split(features.astype("float32"), species.astype("int64"))
+    scaler = StandardScaler().fit(parts.x_train)  # mean and spread of the training flowers only
+    return parts._replace(**{name: scaler.transform(getattr(parts, name)).astype("float32")
+                             for name in ("x_train", "x_val", "x_test")})
 # --8<-- [end:iris]
 
 
@@ -80,9 +96,8 @@ def digits_data(prefer_full=False):
 
 def main():
     for name, data in [("Iris", iris_data()), ("Digits", digits_data())]:
-        x_train, x_test, y_train, y_test = data
-        print(f"{name}: {len(x_train)} training and {len(x_test)} test examples, "
-              f"{x_train.shape[1]} features, {len(np.unique(y_train))} classes")
+        print(f"{name}: {len(data.x_train)} training, {len(data.x_val)} validation and {len(data.x_test)} test "
+              f"examples, {data.x_train.shape[1]} features, {len(np.unique(data.y_train))} classes")
 
     images, labels = load_mnist_or_digits()
     fig, axes = plt.subplots(2, 8, figsize=(8, 2.6), layout="constrained")
@@ -96,4 +111,9 @@ def main():
 
 
 if __name__ == "__main__":
+    from snippets.common.results import record  # values quoted in the page's prose
+
     main()
+    for name, data in [("iris", iris_data()), ("digits", digits_data())]:
+        for part in ("train", "val", "test"):
+            record(f"{name}_{part}", len(getattr(data, f"x_{part}")))

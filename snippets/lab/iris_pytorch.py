@@ -1,12 +1,15 @@
-"""Lab part 1 in PyTorch: Iris flowers, with a single-layer and a multi-layer network."""
+"""Lab part 1 in PyTorch: Iris flowers; a single-layer and a multi-layer network, chosen on the validation set."""
 import torch
 from torch import nn
 from torch.utils.data import DataLoader, TensorDataset
 
 from snippets.common.device import torch_device
-from snippets.common.progress import report_epoch
-from snippets.common.reproducibility import seed_everything
 from snippets.lab.datasets import iris_data
+from snippets.lab.model_selection import choose_then_test, iris_candidates, record_results
+
+EPOCHS = 50
+LEARNING_RATE = 0.05
+BATCH_SIZE = 64
 
 
 def single_layer(n_features, n_classes):
@@ -29,16 +32,34 @@ def count_parameters(model):
     return sum(p.numel() for p in model.parameters())
 
 
-def train(model, x_train, y_train, epochs, learning_rate, batch_size, every):
-    """Mini-batch training with Adam and cross-entropy; returns the mean training loss per epoch."""
+def scores_of(model, x):
+    """The network's class scores for the NumPy array ``x``, without gradients."""
+    model.eval()
+    with torch.no_grad():
+        return model(torch.from_numpy(x).to(torch_device())).cpu()
+
+
+def predict(model, x):
+    """The class with the highest score, for each row of ``x``."""
+    return scores_of(model, x).argmax(dim=1).numpy()
+
+
+def accuracy(model, x, y):
+    """The share of rows of ``x`` whose predicted class is the right one."""
+    return (predict(model, x) == y).mean().item()
+
+
+def train(model, data, epochs, learning_rate=LEARNING_RATE, batch_size=BATCH_SIZE):
+    """Mini-batch training with Adam and cross-entropy on the training set; after every epoch, the loss on the
+    training set and the loss and accuracy on the validation set (the test set is not touched)."""
     device = torch_device()
     model.to(device)
-    batches = DataLoader(TensorDataset(torch.from_numpy(x_train), torch.from_numpy(y_train)),
+    batches = DataLoader(TensorDataset(torch.from_numpy(data.x_train), torch.from_numpy(data.y_train)),
                          batch_size=batch_size, shuffle=True)
     optimizer = torch.optim.Adam(model.parameters(), lr=learning_rate)
     loss_fn = nn.CrossEntropyLoss()
-    losses = []
-    for epoch in range(1, epochs + 1):
+    history = {"train_loss": [], "val_loss": [], "val_accuracy": []}
+    for _ in range(epochs):
         model.train()
         total = 0.0
         for x, y in batches:
@@ -48,43 +69,18 @@ def train(model, x_train, y_train, epochs, learning_rate, batch_size, every):
             loss.backward()
             optimizer.step()
             total += loss.item() * len(x)
-        losses.append(total / len(x_train))
-        report_epoch(epoch, epochs, every=every, train_loss=losses[-1])
-    return losses
-
-
-def predict(model, x):
-    """The class with the highest score, for each row of the NumPy array ``x``."""
-    model.eval()
-    with torch.no_grad():
-        scores = model(torch.from_numpy(x).to(torch_device()))
-    return scores.argmax(dim=1).cpu().numpy()
-
-
-def train_and_test(networks, data, epochs, learning_rate, batch_size, every):
-    """Train each network on the training set, then measure its accuracy on the test set."""
-    x_train, x_test, y_train, y_test = data
-    results = {}
-    for name, model in networks.items():
-        print(f"Training the {name} network ({count_parameters(model)} parameters)")
-        losses = train(model, x_train, y_train, epochs, learning_rate, batch_size, every)
-        predictions = predict(model, x_test)
-        results[name] = {"losses": losses, "predictions": predictions,
-                         "test_accuracy": float((predictions == y_test).mean())}
-    for name, result in results.items():
-        print(f"{name} network: test accuracy {result['test_accuracy']:.3f}")
-    return results
+        history["train_loss"].append(total / len(data.x_train))
+        history["val_loss"].append(loss_fn(scores_of(model, data.x_val), torch.from_numpy(data.y_val)).item())
+        history["val_accuracy"].append(accuracy(model, data.x_val, data.y_val))
+    return history
 
 
 def main():
-    seed_everything()
-    networks = {
-        "single-layer": single_layer(n_features=4, n_classes=3),
-        "multi-layer": multi_layer(n_features=4, n_classes=3, hidden=16),
-    }
-    return train_and_test(networks, iris_data(), epochs=100, learning_rate=0.03, batch_size=64,
-                          every=25)
+    candidates = iris_candidates(single_layer, multi_layer)
+    for name, build in candidates.items():
+        print(f"{name}: {count_parameters(build())} parameters")
+    return choose_then_test(candidates, train, accuracy, iris_data(), EPOCHS)
 
 
 if __name__ == "__main__":
-    main()
+    record_results(main())  # the numbers the lab page quotes

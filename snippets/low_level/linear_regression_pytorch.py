@@ -43,4 +43,8 @@ def main():
 
 
 if __name__ == "__main__":
-    main()
+    from snippets.common.results import record  # values quoted in the page's prose
+
+    result = main()
+    record("first_loss", result["losses"][0])
+    record("final_loss", result["losses"][-1])

@@ -49,4 +49,7 @@ def main():
 
 
 if __name__ == "__main__":
-    main()
+    from snippets.common.results import record  # values quoted in the page's prose
+
+    counts = main()
+    record("parameters", counts["nn.Sequential"])

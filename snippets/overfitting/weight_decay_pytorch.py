@@ -15,7 +15,7 @@ def main():
     seed_everything()
     device = torch_device()
     model = large_network().to(device)
-    # AdamW: the Adam step, then every weight is multiplied by 1 - lr * weight_decay = 0.97.
+    # AdamW: each step first multiplies every weight by 1 - lr * weight_decay = 0.97, then takes the Adam step.
     optimizer = torch.optim.AdamW(model.parameters(), lr=0.01, weight_decay=3.0)
     train_losses, val_losses = train_and_validate(model, optimizer, sine_train_val(), EPOCHS)
 

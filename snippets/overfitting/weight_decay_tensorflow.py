@@ -13,7 +13,7 @@ EPOCHS = 400
 def main():
     seed_everything()
     model = large_network()
-    # AdamW: the Adam step, then every weight is multiplied by 1 - learning_rate * weight_decay = 0.97.
+    # AdamW: each step first multiplies every weight by 1 - learning_rate * weight_decay = 0.97, then the Adam step.
     optimizer = keras.optimizers.AdamW(learning_rate=0.01, weight_decay=3.0)
     model.compile(optimizer=optimizer, loss="mse")
     history = fit_and_validate(model, sine_train_val(), EPOCHS)

@@ -1,0 +1,31 @@
+"""Inside tf.GradientTape: what a tape records, why it answers once, and persistent tapes that answer again."""
+import tensorflow as tf
+
+
+def main():
+    x = tf.Variable(2.0, name="x")
+    y = tf.Variable(3.0, name="y")
+    with tf.GradientTape() as tape:
+        f = x**2 * y + tf.sin(x)
+    print("variables the tape recorded:", [v.name for v in tape.watched_variables()])
+
+    # gradient() returns new tensors; nothing is stored in the variables, so nothing adds up.
+    (dx,) = tape.gradient(f, [x])
+    print(f"df/dx = {dx.numpy():.4f}")
+    try:
+        tape.gradient(f, [x])  # the tape let go of its record after the first call
+    except RuntimeError as error:
+        used_error = f"{type(error).__name__}: {error}"
+        print("a second gradient() ->", used_error)
+
+    # persistent=True keeps the record for several calls; delete the tape when done to free it.
+    with tf.GradientTape(persistent=True) as tape:
+        f = x**2 * y + tf.sin(x)
+    first, second = tape.gradient(f, x), tape.gradient(f, x)
+    del tape
+    print(f"persistent tape, two calls: df/dx = {first.numpy():.4f} and {second.numpy():.4f}")
+    return {"dx": float(dx), "first": float(first), "second": float(second), "used_error": used_error}
+
+
+if __name__ == "__main__":
+    main()
