@@ -3,7 +3,7 @@ from pathlib import Path
 
 from lessonkit import DOCS_DIR, REPO_ROOT, SNIPPETS_DIR
 from lessonkit.markdown.includes import include_problem, includes
-from lessonkit.snippets import module_name
+from lessonkit.snippets import local_source_closure, module_name
 
 PAGES = sorted(DOCS_DIR.rglob("*.md"))
 SNIPPET_FILES = sorted(
@@ -28,9 +28,16 @@ def test_every_snippet_is_shown_on_some_page():
 
 
 def test_every_snippet_is_run_by_a_test():
+    """A snippet (a file with a ``main``) is named by a test; a helper module of a topic (no ``main``, such as
+    lab/model_selection.py) is run through a tested snippet that imports it."""
     tests_text = "\n".join(p.read_text(encoding="utf-8") for p in Path(REPO_ROOT / "tests").glob("test_snippets_*.py"))
-    untested = [module_name(p) for p in SNIPPET_FILES if f'"{module_name(p)}"' not in tests_text]
+    runnable = [p for p in SNIPPET_FILES if "\ndef main(" in p.read_text(encoding="utf-8")]
+    tested = [p for p in runnable if f'"{module_name(p)}"' in tests_text]
+    untested = [module_name(p) for p in runnable if p not in tested]
     assert not untested, f"snippets no tests/test_snippets_*.py names in full (as a string) and runs: {untested}"
+    reached = {path for p in tested for path in local_source_closure(module_name(p))}
+    unreached = [module_name(p) for p in SNIPPET_FILES if p not in runnable and p not in reached]
+    assert not unreached, f"helper modules that no tested snippet imports (import them or delete them): {unreached}"
 
 
 def test_include_finder_reports_a_missing_section(tmp_path):

@@ -193,6 +193,8 @@ def test_preview_shows_cached_figures_and_labelled_placeholders_in_the_readers_l
     assert "<svg" in placeholder and 'width="' in placeholder
     bn_training = (site_dir / "bn/low-level/training/index.html").read_text(encoding="utf-8")
     assert STRINGS["preview_placeholder"]["output"]["bn"] in bn_training, "printed output: labelled, in Bengali"
+    english_training = (site_dir / "low-level/training/index.html").read_text(encoding="utf-8")
+    assert "The network has … parameters" in english_training, "a number from a run not cached: '…', never made up"
     bn_overfitting = (site_dir / "bn/overfitting/index.html").read_text(encoding="utf-8")
     assert "7 parameters" in bn_overfitting, "the cached run's printed output"
 

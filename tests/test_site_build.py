@@ -62,18 +62,16 @@ def test_printed_output_of_a_snippet_appears_on_the_page(site):
     assert re.search(r"7 parameters: training error 0\.00, validation error \d+\.\d\d", html)
 
 
-def test_search_index_keeps_bengali_and_hindi_words(site):
-    site_dir, _ = site
-    index = json.loads((site_dir / "search/search_index.json").read_text(encoding="utf-8"))
-    assert index["config"]["lang"] == ["en"] and "।" in index["config"]["separator"]
-    locations = {doc["location"] for doc in index["docs"]}
-    assert any(loc.startswith("bn/") for loc in locations) and any(loc.startswith("hi/") for loc in locations)
-
-
 def test_every_figure_word_has_a_bengali_and_hindi_translation(site):
+    from lessonkit.figures.build import snippet_key
     from lessonkit.figures.cache import cache_dir
 
-    manifests = [json.loads(p.read_text(encoding="utf-8")) for p in cache_dir().glob("snippets.*--*/manifest.json")]
+    # The entries this build used: older entries of a module stay in the cache for a while (other builds may read them).
+    manifests = []
+    for path in cache_dir().glob("snippets.*--*/manifest.json"):
+        manifest = json.loads(path.read_text(encoding="utf-8"))
+        if path.parent.name == f"{manifest['module']}--{snippet_key(manifest['module'])}":
+            manifests.append(manifest)
     assert manifests
     missing = {f"{m['module']} ({lang}): {text!r}" for m in manifests for lang, texts in m["untranslated"].items()
                for text in texts}

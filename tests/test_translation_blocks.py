@@ -5,7 +5,7 @@ import textwrap
 import pytest
 
 from lessonkit.markdown.blocks import outline, parse
-from tests.translation_copies import copy_of_docs, damaged, problems, reported
+from tests.translation_copies import copy_of_docs, damaged, line_of, problems, reported
 
 
 @pytest.fixture
@@ -67,18 +67,27 @@ def test_the_page_model_sees_lists_tables_admonitions_tabs_code_figures_and_math
 
 
 def test_a_missing_list_item_is_one_problem_with_both_lines(docs):
-    page = damaged(docs, "lab.bn.md", "4. একটি হিডেন লেয়ারসহ (যেমন ১৬টি ReLU ইউনিটের) একটি **মাল্টি-লেয়ার নেটওয়ার্ক** দিয়েও একই কাজ করুন।\n", "")
-    found = problems(page)
-    assert len(found) == 1 and reported(found, "lab.bn.md:80: missing list item inside list", "lab.md line 79 has it",
-                                        "this page has nothing in its place (after line 80)", "line 79 here"), found
+    item = "2. একটি হিডেন লেয়ারসহ (যেমন ১৬টি ReLU ইউনিটের) একটি **মাল্টি-লেয়ার নেটওয়ার্ক** বানান।\n"
+    before = line_of(docs / "lab.bn.md", item) - 1  # the end of the item above it: where the missing one belongs
+    english = line_of(docs / "lab.md", "2. Build a **multi-layer network**")
+    found = problems(damaged(docs, "lab.bn.md", item, ""))
+    assert len(found) == 1 and reported(found, f"lab.bn.md:{before}: missing list item inside list",
+                                        f"lab.md line {english} has it",
+                                        f"this page has nothing in its place (after line {before})",
+                                        f"line {english} here"), found
 
 
 def test_an_extra_paragraph_is_reported_once_not_as_a_cascade(docs):
-    page = damaged(docs, "lab.bn.md", "5. দুটি নেটওয়ার্কেরই পরীক্ষার নির্ভুলতা প্রিন্ট করুন।\n",
-                   "5. দুটি নেটওয়ার্কেরই পরীক্ষার নির্ভুলতা প্রিন্ট করুন।\n\nএকটি বাড়তি অনুচ্ছেদ।\n")
-    found = problems(page)
-    assert len(found) == 1 and reported(found, "lab.bn.md:84: extra paragraph, which ", "lab.md does not have "
-                                        "(after its line 80)"), found
+    text = (docs / "lab.bn.md").read_text(encoding="utf-8")
+    start = text.index("5. বেছে নেওয়া নেটওয়ার্কটিকে")
+    item = text[start:text.index("\n\n", start) + 1]  # the last item of the list, all its lines
+    extra = line_of(docs / "lab.bn.md", item) + item.count("\n") + 1  # after the item and a blank line
+    english_text = (docs / "lab.md").read_text(encoding="utf-8")
+    english_start = english_text.index("5. Train the chosen network again")
+    english_end = english_text.count("\n", 0, english_text.index("\n\n", english_start)) + 1
+    found = problems(damaged(docs, "lab.bn.md", item, item + "\nএকটি বাড়তি অনুচ্ছেদ।\n"))
+    assert len(found) == 1 and reported(found, f"lab.bn.md:{extra}: extra paragraph, which ", "lab.md does not have "
+                                        f"(after its line {english_end})"), found
 
 
 def test_a_block_moved_out_of_its_admonition_is_reported(docs):
@@ -130,7 +139,7 @@ def test_link_targets_are_compared_in_order(docs):
     found = problems(damaged(docs, "frameworks.bn.md", "(high-level/keras.md)", "(high-level/lightning.md)"))
     assert reported(found, "frameworks.bn.md:104: link target changed: ", "frameworks.md line 101 links to "
                     "'high-level/keras.md', this page to 'high-level/lightning.md'", "translate only the link text"), found
-    found = problems(damaged(docs, "lab.bn.md", "[ওভারফিটিং](overfitting.md) পাতার", "ওভারফিটিং পাতার"))
+    found = problems(damaged(docs, "lab.bn.md", "[ওভারফিটিং](overfitting.md)ই", "ওভারফিটিংই"))
     assert reported(found, "missing link to 'overfitting.md'", "lab.md line"), found
     found = problems(damaged(docs, "lab.hi.md", "\n\n## ", "\n\n[PyTorch](https://pytorch.org) देखें।\n\n## "))
     assert reported(found, "extra link to 'https://pytorch.org', which ", "lab.md does not have here"), found

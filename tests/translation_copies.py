@@ -19,6 +19,13 @@ def damaged(docs: Path, page: str, old: str, new: str) -> Path:
     return path
 
 
+def line_of(path: Path, text: str) -> int:
+    """The line on which ``text`` first starts in the file (it must be there)."""
+    whole = path.read_text(encoding="utf-8")
+    assert text in whole, f"{path.name} no longer contains {text!r}: pick another place"
+    return whole.count("\n", 0, whole.index(text)) + 1
+
+
 def problems(path: Path) -> list[str]:
     return [str(p) for p in check_translation(path)]
 

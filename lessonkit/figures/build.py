@@ -163,11 +163,16 @@ def _read_output(work_dir: Path) -> str:
         return ""
 
 
+def snippet_key(module: str, root: Path = REPO_ROOT) -> str:
+    """The cache key of the module's run as this build would make it (sources, plot strings, worker settings)."""
+    return cache_key(module, root, extra_inputs=(PLOT_STRINGS_FILE,), settings=json.dumps(WORKER_ENVIRONMENT))
+
+
 def _cached_runs(modules, cache: FigureCache, root: Path, log: Callable[[str], None]) -> tuple[dict, dict]:
     """(module -> FigureRun of its verified cache entry, module -> key of the entry it needs: those to run)."""
     runs, to_run = {}, {}
     for module in sorted(modules):
-        key = cache_key(module, root, extra_inputs=(PLOT_STRINGS_FILE,), settings=json.dumps(WORKER_ENVIRONMENT))
+        key = snippet_key(module, root)
         try:
             manifest = cache.lookup(module, key)
         except DamagedEntry as damage:

@@ -7,6 +7,7 @@ is only imported when one did. An entry that cannot be read is rendered again.
 """
 import hashlib
 import json
+import re
 from importlib import metadata
 from pathlib import Path
 
@@ -21,6 +22,10 @@ from lessonkit.notebooks.files import write_atomically
 JUPYTER_OPTIONS = {"include": ["*.ipynb"], "execute": False, "allow_errors": False, "cache": False,
                    "ignore_h1_titles": True}
 RENDERER_VERSIONS = ("mkdocs-jupyter", "nbconvert", "mkdocs")
+# nbconvert puts ~580 kB of JupyterLab CSS into every notebook page: it goes into one shared stylesheet instead, which
+# a reader's browser fetches once for all the notebook pages (and the search plugin no longer parses it per page).
+STYLE_BLOCK = re.compile(r"<style[^>]*>(.*?)</style>", re.S)
+STYLESHEET_DIR = "assets/stylesheets"
 
 
 def _toc_tokens(items: list[AnchorLink]) -> list[dict]:
@@ -37,7 +42,17 @@ def _render_with_mkdocs_jupyter(page: Page, config: MkDocsConfig, files: Files) 
         raise ValueError(f"lessonkit/notebooks/render.py: JUPYTER_OPTIONS rejected by mkdocs-jupyter: {errors}")
     plugin.on_pre_page(page, config, files)  # gives the page mkdocs-jupyter's render method
     page.render(config, files)
-    return {"content": page.content, "toc": _toc_tokens(page.toc.items)}
+    css = "\n".join(STYLE_BLOCK.findall(page.content))
+    return {"content": STYLE_BLOCK.sub("", page.content), "css": css, "toc": _toc_tokens(page.toc.items)}
+
+
+def _stylesheet_link(css: str, page: Page, config: MkDocsConfig) -> str:
+    """Write the notebook's CSS once into the site (named by its hash) and link it from the page."""
+    name = f"{STYLESHEET_DIR}/notebook-{hashlib.sha256(css.encode()).hexdigest()[:12]}.css"
+    target = Path(config.site_dir) / name
+    if not target.exists():
+        write_atomically(target, css).chmod(0o644)  # readable by the web server, as mkdocs' own files are
+    return f'<link rel="stylesheet" href="{"../" * page.url.count("/")}{name}">\n'
 
 
 def _key(notebook: Path) -> str:
@@ -52,7 +67,7 @@ def _stored(path: Path) -> dict | None:
         stored = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError):  # absent, or damaged: render again
         return None
-    return stored if isinstance(stored, dict) and {"content", "toc"} <= stored.keys() else None
+    return stored if isinstance(stored, dict) and {"content", "css", "toc"} <= stored.keys() else None
 
 
 def render_from_cache(page: Page, cache: Path) -> None:
@@ -64,6 +79,8 @@ def render_from_cache(page: Page, cache: Path) -> None:
         if stored is None:
             stored = _render_with_mkdocs_jupyter(page, config, files)
             write_atomically(path, json.dumps(stored, ensure_ascii=False))
-        page.content, page.toc = stored["content"], get_toc(stored["toc"])
+        page.content, page.toc = _stylesheet_link(stored["css"], page, config) + stored["content"], get_toc(stored["toc"])
+        # The lab page has the same text: search lists it once, not once more per notebook.
+        page.meta.setdefault("search", {})["exclude"] = True
 
     page.render = render

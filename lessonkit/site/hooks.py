@@ -230,7 +230,7 @@ def _recorded_values(entry: Path) -> dict:
 
 
 class _NotRun(dict):
-    """The values of a snippet that has no run (the preview, before its first build): every name reads as 0."""
+    """The values of a snippet that has no run (the preview, before its first build): every name reads as "…"."""
 
     def __init__(self, module: str):
         super().__init__()
@@ -238,8 +238,15 @@ class _NotRun(dict):
     def __contains__(self, key) -> bool:
         return True
 
-    def __missing__(self, key) -> int:
-        return 0
+    def __missing__(self, key) -> "_PendingValue":
+        return _PendingValue()
+
+
+class _PendingValue:
+    """A number the preview cannot know yet: written as "…" whatever its format (never a made-up 0)."""
+
+    def __format__(self, spec: str) -> str:
+        return "…"
 
 
 def _after_title(markdown: str, block: str) -> str:
