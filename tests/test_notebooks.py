@@ -1,6 +1,8 @@
 """Notebooks made from pages: one framework's code, prose in the page's language, and they run on their own;
 built again only when what they are made from changed, and the lab's rendered once per change."""
 import json
+import re
+from pathlib import Path
 
 import nbformat
 import pytest
@@ -115,4 +117,15 @@ def test_the_lab_notebook_is_rendered_once_and_again_when_its_cache_entry_is_dam
     entries[0].write_text(entries[0].read_text(encoding="utf-8")[:100], encoding="utf-8")  # cut short
     monkeypatch.setattr(render, "_render_with_mkdocs_jupyter", real_renderer)
     assert rendered().content == first.content
-    assert json.loads(entries[0].read_text(encoding="utf-8"))["content"] == first.content
+    stored = json.loads(entries[0].read_text(encoding="utf-8"))
+    assert first.content.endswith(stored["content"]) and stored["css"], "the HTML again, its CSS kept apart"
+
+
+def test_the_notebook_css_is_one_shared_stylesheet_not_inline(lab_notebook_page):
+    rendered, _ = lab_notebook_page
+    page = rendered()
+    link = re.match(r'<link rel="stylesheet" href="\.\./(assets/stylesheets/notebook-\w+\.css)">', page.content)
+    assert link and "<style" not in page.content, "nbconvert's CSS is linked, not repeated in every page"
+    stylesheet = Path(page.file.dest_dir) / link.group(1)
+    assert "jp-Notebook" in stylesheet.read_text(encoding="utf-8") and stylesheet.stat().st_mode & 0o044 == 0o044
+    assert page.meta["search"]["exclude"], "the lab page holds the same text: search shows it once"
