@@ -6,6 +6,8 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 from lessonkit import DOCS_DIR, LANGUAGES, REPO_ROOT
+from lessonkit.notebooks.files import RENDERED
+from lessonkit.notebooks.sources import frameworks_of
 
 
 def build_site(site_dir: Path, config: Path = REPO_ROOT / "mkdocs.yml") -> subprocess.CompletedProcess:
@@ -23,6 +25,17 @@ def english_pages() -> list[str]:
         for p in DOCS_DIR.rglob("*.md")
         if not any(p.name.endswith(f".{lang}.md") for lang in LANGUAGES)
     )
+
+
+def notebook_pages() -> list[str]:
+    """The rendered notebook pages: ``lab-notebook-pytorch``, ``lab-notebook-tensorflow``."""
+    return [f"{shown}-{framework.lower()}" for page, shown in RENDERED.items()
+            for framework in frameworks_of((DOCS_DIR / f"{page}.md").read_text(encoding="utf-8"))]
+
+
+def site_pages() -> list[str]:
+    """Every page a reader can open: the Markdown pages and the rendered notebooks."""
+    return [*english_pages(), *notebook_pages()]
 
 
 def built_page(site_dir: Path, page: str, language: str) -> Path:

@@ -4,7 +4,7 @@ import re
 import pytest
 
 from tests.browser_support import AXE_SCRIPT, SCRIPTS, PageProblems, browser, page_url, serve  # noqa: F401 (fixture)
-from tests.site_build import english_pages
+from tests.site_build import english_pages, site_pages
 
 pytestmark = pytest.mark.browser
 LANGUAGES = ("en", "bn", "hi")
@@ -24,7 +24,7 @@ def context(browser):
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
-@pytest.mark.parametrize("name", english_pages())
+@pytest.mark.parametrize("name", site_pages())
 def test_page_loads_cleanly_with_figures_alt_text_and_no_serious_a11y_violations(context, base_url, name, language):
     page = context.new_page()
     problems = PageProblems(page)

@@ -6,7 +6,7 @@ import unicodedata
 import pytest
 
 from tests.browser_support import PHONE, SEARCH_INDEX, Traffic, browser, open_first_view, page_url, serve  # noqa: F401
-from tests.site_build import english_pages
+from tests.site_build import site_pages
 
 pytestmark = pytest.mark.browser
 LANGUAGES = ("en", "bn", "hi")
@@ -29,7 +29,7 @@ def phone(browser):
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
-@pytest.mark.parametrize("name", english_pages())
+@pytest.mark.parametrize("name", site_pages())
 def test_first_view_on_a_phone_is_at_most_150_kib(phone, served, name, language):
     base, traffic = served
     open_first_view(phone, page_url(base, name, language), traffic)

@@ -1,22 +1,19 @@
 """Notebooks made from pages: one framework's code, prose in the page's language, and they run on their own;
 built again only when what they are made from changed, and the lab's rendered once per change."""
+import ast
 import json
 import re
 from pathlib import Path
 
 import nbformat
 import pytest
-from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.structure.files import File, Files
-from mkdocs.structure.pages import Page
 
 import lessonkit.notebooks.render as render
 from lessonkit import DOCS_DIR
 from lessonkit.notebooks.convert import page_notebook
-from lessonkit.notebooks.files import NotebookPage, page_notebooks
-from lessonkit.notebooks.sources import frameworks_of
-
-SETUP_NOTES = {"en": "Run the next cell first.", "bn": "আগে পরের সেলটি চালান।", "hi": "पहले अगला सेल चलाएँ।"}
+from lessonkit.notebooks.files import page_notebooks
+from lessonkit.notebooks.sources import frameworks_of, helper_sources
+from tests.notebook_pages import SETUP_NOTES, lab_notebook_page  # noqa: F401 (fixture)
 
 
 def notebook(page: str, framework: str, language: str = "en"):
@@ -80,28 +77,6 @@ def test_a_notebook_is_built_again_only_when_its_page_changed(tmp_path):
         assert third[f"notebooks/overfitting-{framework}.bn.ipynb"] == first[f"notebooks/overfitting-{framework}.bn.ipynb"]
 
 
-@pytest.fixture
-def lab_notebook_page(tmp_path):
-    """A rendered lab notebook page (as the hooks make it), with a render cache in ``tmp_path/rendered``."""
-    config = MkDocsConfig()
-    (tmp_path / "docs").mkdir()
-    config.load_dict({"site_name": "test", "docs_dir": str(tmp_path / "docs"), "site_dir": str(tmp_path / "site")})
-    assert config.validate() == ([], [])
-    pages = {"lab.md": (DOCS_DIR / "lab.md").read_text(encoding="utf-8")}
-    source = page_notebooks(pages, tmp_path / "notebooks", SETUP_NOTES, log=lambda _: None)["lab-notebook-pytorch.ipynb"]
-    file = File("lab-notebook-pytorch.ipynb", src_dir=None, dest_dir=config.site_dir, use_directory_urls=True)
-    file.abs_src_path = str(source)
-    page_file = NotebookPage(file, dest_uri="lab-notebook-pytorch/index.html", url="lab-notebook-pytorch/")
-
-    def rendered() -> Page:
-        page = Page(None, page_file, config)
-        render.render_from_cache(page, tmp_path / "rendered")
-        page.render(config, Files([page_file]))
-        return page
-
-    return rendered, tmp_path / "rendered"
-
-
 def test_the_lab_notebook_is_rendered_once_and_again_when_its_cache_entry_is_damaged(lab_notebook_page, monkeypatch):
     rendered, cache = lab_notebook_page
     first = rendered()
@@ -129,3 +104,57 @@ def test_the_notebook_css_is_one_shared_stylesheet_not_inline(lab_notebook_page)
     stylesheet = Path(page.file.dest_dir) / link.group(1)
     assert "jp-Notebook" in stylesheet.read_text(encoding="utf-8") and stylesheet.stat().st_mode & 0o044 == 0o044
     assert page.meta["search"]["exclude"], "the lab page holds the same text: search shows it once"
+
+
+def test_the_site_shows_the_helpers_by_name_and_the_download_holds_their_text():
+    markdown = (DOCS_DIR / "lab.md").read_text(encoding="utf-8")
+    download = page_notebook(markdown, "PyTorch", "en", "Run the next cell first.")
+    on_site = page_notebook(markdown, "PyTorch", "en", "Run the next cell first.", on_site=True)
+    helpers = helper_sources(markdown)
+
+    def setup(nb) -> str:
+        return next(c.source for c in nb.cells if c.cell_type == "code" and "HELPERS = " in c.source)
+
+    assert ast.literal_eval(setup(download).split("HELPERS = ", 1)[1].split("\n")[0]) == helpers
+    listed = setup(on_site)
+    ast.parse(listed)  # still Python: the files' texts are `...`
+    for name, text in helpers.items():
+        assert f"{name!r}: ...,  # {len(text.splitlines())} lines" in listed
+    assert "def seed_everything" not in listed and len(listed) < len(setup(download)) / 20
+    assert on_site.cells[0].cell_type == "markdown" and on_site.cells[0].source.startswith("# ")
+    assert on_site.cells[1].source == download.cells[0].source, "the install cell, after the title on the site"
+    assert download.cells[1].source == on_site.cells[0].source
+    rest = lambda nb: [c.source for c in nb.cells[2:] if "HELPERS = " not in c.source]  # noqa: E731
+    assert rest(download) == rest(on_site)
+
+
+def test_the_lab_page_shows_the_site_variant_and_offers_the_download(tmp_path):
+    pages = {"lab.md": (DOCS_DIR / "lab.md").read_text(encoding="utf-8")}
+    notes = {"en": "On this page only the names."}
+    notebooks = page_notebooks(pages, tmp_path, SETUP_NOTES, lambda _: None, notes)
+    shown = nbformat.read(notebooks["lab-notebook-pytorch.ipynb"], as_version=4)
+    downloaded = nbformat.read(notebooks["notebooks/lab-pytorch.ipynb"], as_version=4)
+    assert "Run the next cell first. On this page only the names." in [c.source for c in shown.cells]
+    assert "Run the next cell first." in [c.source for c in downloaded.cells]
+    site_size, download_size = (notebooks[name].stat().st_size for name in ("lab-notebook-pytorch.ipynb",
+                                                                            "notebooks/lab-pytorch.ipynb"))
+    assert site_size * 1.5 < download_size, "the helpers' text is left out of the page"
+
+
+def test_scripts_for_content_the_notebook_lacks_are_left_out():
+    mermaid = '<script type="module">document.querySelectorAll(".jp-Mermaid > pre.mermaid")</script>'
+    mathjax = '<script src=""> </script><script type="text/x-mathjax-config">MathJax.Hub.Config({})</script>'
+    copy = "<script>document.addEventListener('clipboard-copy', f)</script>"
+    cell = '<div class="jp-Cell"><pre>x = 1</pre></div>'
+    assert render._without_idle_scripts(copy + mathjax + mermaid + cell) == copy + cell
+    diagram = '<div class="jp-Mermaid"><pre class="mermaid">graph LR</pre></div>'
+    assert render._without_idle_scripts(mermaid + diagram) == mermaid + diagram
+    with_mathjax = '<script src="https://cdn.example/mathjax.js"> </script><script type="text/x-mathjax-config">x</script>'
+    assert render._without_idle_scripts(with_mathjax) == with_mathjax
+
+
+def test_the_pygments_styles_that_mkdocs_jupyter_writes_as_a_python_list_become_css():
+    assert render._style_text("\n  ['pre { line-height: 125%; }\\n.highlight-ipynb .k { color: green }']\n") == (
+        "pre { line-height: 125%; }\n.highlight-ipynb .k { color: green }")
+    for css in (".a { color: red }", "[data-md-color-scheme=slate] .a { color: red }", "['unclosed { }"):
+        assert render._style_text(css) == css

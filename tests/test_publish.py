@@ -24,14 +24,13 @@ from lessonkit.figures.build import build_figures
 from lessonkit.figures.cache import FigureCache
 from lessonkit.translations.records import all_states
 from tests.browser_support import CHROMIUM, CHROMIUM_ARGS, SCRIPTS, QuietHandler
-from tests.site_build import build_site, english_pages
+from tests.site_build import build_site, notebook_pages, site_pages
 
 pytestmark = pytest.mark.site
 SITE_URL, REPO_URL = "https://example.org/lesson/", "https://github.com/example/lesson"
 LANGUAGES = ("en", "bn", "hi")
 CACHED_MODULE = "snippets.overfitting.five_points"  # its run is in the preview's cache; no other snippet's is
 STRINGS = yaml.safe_load((TRANSLATIONS_DIR / "site_strings.yml").read_text(encoding="utf-8"))
-NOTEBOOK_PAGES = ("lab-notebook-pytorch", "lab-notebook-tensorflow")
 
 
 @pytest.fixture(scope="module")
@@ -55,17 +54,13 @@ def page_path(page: str, language: str) -> str:
     return prefix + ("" if page == "index" else f"{page}/")
 
 
-def reader_pages() -> list[str]:
-    return [*english_pages(), *NOTEBOOK_PAGES]
-
-
 def test_sitemap_lists_every_page_of_every_language_by_absolute_url_with_its_alternates(published):
     site_dir, _ = published
     ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
     urls = ElementTree.parse(site_dir / "sitemap.xml").getroot().findall("s:url", ns)
     listed = {u.find("s:loc", ns).text: u for u in urls}
     assert all(loc.startswith(SITE_URL) for loc in listed), [loc for loc in listed if not loc.startswith(SITE_URL)]
-    for page in reader_pages():
+    for page in site_pages():
         for language in LANGUAGES:
             url = listed.get(SITE_URL + page_path(page, language))
             assert url is not None, f"{page} ({language}) is not in sitemap.xml"
@@ -82,7 +77,7 @@ def _head(html: str, pattern: str) -> str | None:
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_every_page_has_its_canonical_url_and_its_languages_description(published, language):
     site_dir, _ = published
-    for page in reader_pages():
+    for page in site_pages():
         html = (site_dir / page_path(page, language) / "index.html").read_text(encoding="utf-8")
         assert _head(html, r'<link rel="canonical" href="([^"]*)"') == SITE_URL + page_path(page, language), page
         description = _head(html, r'<meta name="description" content="([^"]*)"')
@@ -143,7 +138,7 @@ def test_github_pages_404_shows_the_page_in_the_language_of_the_missing_address(
 
 def own_source(page: str, language: str) -> str:
     """The file a translator edits for this page: its language's own file, the English one if there is none."""
-    name = "lab" if page in NOTEBOOK_PAGES else page
+    name = "lab" if page in notebook_pages() else page
     translated = f"{name}.{language}.md"
     return translated if language != "en" and (DOCS_DIR / translated).is_file() else f"{name}.md"
 
@@ -151,7 +146,7 @@ def own_source(page: str, language: str) -> str:
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_every_page_links_to_editing_its_own_languages_source(published, language):
     site_dir, _ = published
-    for page in reader_pages():
+    for page in site_pages():
         html = (site_dir / page_path(page, language) / "index.html").read_text(encoding="utf-8")
         edit = _head(html, r'<a href="([^"]*)" title="[^"]*" class="md-content__button md-icon" rel="edit"')
         assert edit == f"{REPO_URL}/edit/main/docs/{own_source(page, language)}", f"{page} ({language})"

@@ -81,21 +81,35 @@ def _cells(lines: list[str]) -> list:
 SETUP_CELL = '''# Setup: the lesson's shared helpers (seeding, device choice, data, plotting) as files next to this notebook.
 from pathlib import Path
 
-HELPERS = {files!r}
+HELPERS = {files}
 for name, text in HELPERS.items():
     Path(name).parent.mkdir(parents=True, exist_ok=True)
     Path(name).write_text(text, encoding="utf-8")'''
+SITE_HELPERS_NOTE = "on this page: the files' names; the downloaded notebook holds their text"
 
 
-def page_notebook(markdown: str, framework: str, language: str, setup_note: str) -> nbformat.NotebookNode:
+def _helpers_outline(helpers: dict[str, str]) -> str:
+    """The helpers as the site's page of a notebook lists them: each file's name and length, its text left out
+    (most of a notebook's bytes, and no reading matter: the lesson's pages show what matters of it)."""
+    lines = [f"    {name!r}: ...,  # {len(text.splitlines())} lines" for name, text in helpers.items()]
+    return "\n".join([f"{{  # {SITE_HELPERS_NOTE}", *lines, "}"])
+
+
+def page_notebook(markdown: str, framework: str, language: str, setup_note: str,
+                  on_site: bool = False) -> nbformat.NotebookNode:
+    """The page's notebook for ``framework``; ``on_site``: as the site shows it (the helpers' text left out, the title
+    before the install cell), not as a learner downloads it."""
     lines = markdown.split("\n")
     body = "\n".join(lines[front_matter_end(lines):])
     cells = _cells(_keep_framework(expand_snippet_includes(body).split("\n"), framework))
     helpers = helper_sources(body)
     if helpers:
-        setup = [nbformat.v4.new_markdown_cell(setup_note), nbformat.v4.new_code_cell(SETUP_CELL.format(files=helpers))]
+        files = _helpers_outline(helpers) if on_site else repr(helpers)
+        setup = [nbformat.v4.new_markdown_cell(setup_note), nbformat.v4.new_code_cell(SETUP_CELL.format(files=files))]
         cells[1:1] = setup  # after the title
-    notebook = nbformat.v4.new_notebook(cells=[install_cell(cells), *cells])  # first: pip-installs what is missing
+    install = install_cell(cells)  # pip-installs what is missing: the first cell, or after the title on the site
+    cells = [*cells[:1], install, *cells[1:]] if on_site else [install, *cells]
+    notebook = nbformat.v4.new_notebook(cells=cells)
     notebook.metadata.update({
         "kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"},
         "language_info": {"name": "python"},

@@ -81,37 +81,46 @@ def _snippets_digest(markdown: str) -> bytes:
 
 
 def page_notebooks(pages: dict[str, str], cache: Path, setup_notes: dict[str, str],
-                   log: Callable[[str], None] = print) -> dict[str, Path]:
+                   log: Callable[[str], None] = print, site_notes: dict[str, str] | None = None) -> dict[str, Path]:
     """Every notebook of the pages (``src_uri`` -> Markdown), by its address in the site; built where its inputs
-    changed. The lab's notebooks appear twice: as a download and under the name of the page that shows it."""
+    changed. The lab's notebooks appear twice: as a download, and as the site shows them (their helpers' text left
+    out, the setup note followed by ``site_notes``) under the name of the page that shows them."""
     converter = _converter()
     snippets: dict[frozenset, bytes] = {}  # the translations of a page show the same snippets
     notebooks, built = {}, 0
+
+    def notebook(markdown: str, shown: bytes, framework: str, language: str, note: str, on_site: bool) -> Path:
+        nonlocal built
+        texts = (markdown, framework, language, note, "site" if on_site else "download")
+        key = hashlib.sha256(b"\0".join([converter, shown, *(t.encode() for t in texts)])).hexdigest()
+        path = cache / f"{key[:20]}.ipynb"
+        if not path.is_file():
+            write_atomically(path, _build_notebook(markdown, framework, language, note, on_site))
+            built += 1
+        return path
+
     for src_uri, markdown in sorted(pages.items()):
         page, language = _page_and_language(src_uri)
         shown = frozenset(inc.path for inc in includes(markdown))
         if shown not in snippets:
             snippets[shown] = _snippets_digest(markdown)
         for framework in frameworks_of(markdown):
-            texts = (markdown, framework, language, setup_notes[language])
-            key = hashlib.sha256(b"\0".join([converter, snippets[shown], *(t.encode() for t in texts)])).hexdigest()
-            path = cache / f"{key[:20]}.ipynb"
-            if not path.is_file():
-                write_atomically(path, _build_notebook(markdown, framework, language, setup_notes[language]))
-                built += 1
-            notebooks[notebook_uri(page, framework, language)] = path
+            notebooks[notebook_uri(page, framework, language)] = notebook(
+                markdown, snippets[shown], framework, language, setup_notes[language], on_site=False)
             if page in RENDERED:
-                notebooks[f"{RENDERED[page]}-{framework.lower()}{language_suffix(language)}.ipynb"] = path
+                note = " ".join([setup_notes[language], *([site_notes[language]] if site_notes else [])])
+                notebooks[f"{RENDERED[page]}-{framework.lower()}{language_suffix(language)}.ipynb"] = notebook(
+                    markdown, snippets[shown], framework, language, note, on_site=True)
     log(f"notebooks: {built} built, {len(set(notebooks.values())) - built} unchanged")
     return notebooks
 
 
-def _build_notebook(markdown: str, framework: str, language: str, setup_note: str) -> str:
+def _build_notebook(markdown: str, framework: str, language: str, setup_note: str, on_site: bool) -> str:
     import nbformat  # with the converter, 0.25 s to import: only when a notebook is built
 
     from lessonkit.notebooks.convert import page_notebook
 
-    return nbformat.writes(page_notebook(markdown, framework, language, setup_note))
+    return nbformat.writes(page_notebook(markdown, framework, language, setup_note, on_site))
 
 
 def _rendered_variant(file: File) -> tuple[str, str] | None:

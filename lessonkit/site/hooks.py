@@ -94,7 +94,7 @@ def _generated_files(files: Files, config: MkDocsConfig) -> dict[str, Path]:
     else:
         figures = _figures(pages, config)
     notebooks = page_notebooks(_with_values(pages, config), notebook_cache_dir(config), SITE_STRINGS["notebook_setup"],
-                               log.info)
+                               log.info, SITE_STRINGS["notebook_setup_on_site"])
     return {**figures, **notebooks}
 
 
