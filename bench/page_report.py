@@ -6,8 +6,8 @@ Every page in every language is opened in Chromium as a phone (390×844) from a 
 like GitHub Pages (gzip). "First view" is what the browser transferred before the reader scrolls or types;
 "whole page" adds scrolling to the end and every figure in hidden tabs and closed blocks; "search index" is what
 the first use of the search box fetches. The report then runs Lighthouse (npm, tests/browser/node_modules) with the
-mobile preset (simulated slow 4G, mid-range phone CPU) and the desktop preset on the heaviest page of each language
-and on the home page. Scores vary between runs and with the load of the machine: these are measurements, not tests.
+mobile preset (simulated slow 4G, mid-range phone CPU) and the desktop preset on the heaviest page of each language,
+the heaviest notebook page of each language and the home page. Scores vary between runs and with the load of the machine: these are measurements, not tests.
 """
 import argparse
 import json
@@ -23,7 +23,7 @@ sys.path.insert(0, str(REPO))
 from tests.browser_support import (  # noqa: E402
     CHROMIUM, CHROMIUM_ARGS, PHONE, Traffic, open_first_view, page_url, read_whole_page, serve,
 )
-from tests.site_build import english_pages  # noqa: E402
+from tests.site_build import notebook_pages, site_pages  # noqa: E402
 
 LIGHTHOUSE = REPO / "tests/browser/node_modules/.bin/lighthouse"
 LANGUAGES = ("en", "bn", "hi")
@@ -61,11 +61,16 @@ def lighthouse(url: str, preset: str) -> dict:
 
 
 def chosen_rows(weights: list[dict]) -> list[dict]:
-    """The home page and the heaviest page (whole page) of each language."""
+    """The home page, the heaviest page (whole page) of each language, and the heaviest rendered notebook page of
+    each language (another renderer: mkdocs-jupyter's HTML)."""
     rows = [w for w in weights if w["page"] == "index"]
+    notebooks = set(notebook_pages())
     for language in LANGUAGES:
         rows.append(max((w for w in weights if w["language"] == language), key=lambda w: w["whole"]))
-    return rows
+    for language in LANGUAGES:
+        rows.append(max((w for w in weights if w["language"] == language and w["page"] in notebooks),
+                        key=lambda w: w["first_view"]))
+    return list({(row["page"], row["language"]): row for row in rows}.values())
 
 
 def report(weights: list[dict], rows: list[dict]) -> str:
@@ -104,7 +109,7 @@ def main() -> None:
     with serve(args.site, traffic) as base, sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         weights = [page_weights(browser, base, traffic, page, language)
-                   for page in english_pages() for language in LANGUAGES]
+                   for page in site_pages() for language in LANGUAGES]
         browser.close()
         rows = chosen_rows(weights)
         for row in rows:

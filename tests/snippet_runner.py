@@ -1,12 +1,10 @@
 """Run a snippet's ``main()`` inside the test process, collecting the figures it shows, within the time limit."""
 import importlib
-import signal
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 import matplotlib
 
-from lessonkit.figures.time_limit import snippet_timeout, timeout_hint
+from lessonkit.testing.time_limit import SnippetTimedOut, time_limit  # noqa: F401 (SnippetTimedOut: for the tests)
 
 matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
@@ -16,27 +14,6 @@ import matplotlib.pyplot as plt  # noqa: E402
 class SnippetRun:
     result: object
     figures: list = field(default_factory=list)
-
-
-class SnippetTimedOut(Exception):
-    """A snippet run by a test took longer than the time limit (``LESSON_SNIPPET_TIMEOUT``)."""
-
-
-@contextmanager
-def time_limit(module_name: str):
-    """Raise SnippetTimedOut in the test (SIGALRM: pytest runs tests in the main thread) once the limit passes."""
-    seconds = snippet_timeout()
-
-    def expire(signum, frame):
-        raise SnippetTimedOut(f"{module_name} timed out after {seconds:g} s in the test. {timeout_hint()}")
-
-    previous = signal.signal(signal.SIGALRM, expire)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
-    try:
-        yield
-    finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
 
 
 def run_main(module_name: str, monkeypatch) -> SnippetRun:

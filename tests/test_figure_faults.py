@@ -150,6 +150,20 @@ def test_a_test_that_runs_a_snippet_stops_it_at_the_time_limit(tmp_path, monkeyp
     assert signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0), "no alarm left for the next test"
 
 
+def test_a_code_fence_of_a_page_that_never_ends_is_stopped_at_the_time_limit(tmp_path):
+    write(tmp_path / "page.md", "# Page\n\n```python\nimport time\n\nwhile True:\n    time.sleep(1)\n```\n\n"
+                                 "```python\nassert 1 + 1 == 2\n```\n")
+    env = dict(os.environ, **{TIMEOUT_VARIABLE: "1"}, PYTHONPATH=str(Path(__file__).resolve().parent.parent))
+    started = time.monotonic()
+    run = subprocess.run([sys.executable, "-m", "pytest", "-p", "lessonkit.testing.pytest_plugin", "--markdown-docs",
+                          "-p", "no:cacheprovider", "-p", "no:randomly", "-q", "page.md"],
+                         cwd=tmp_path, env=env, capture_output=True, text=True, timeout=120)
+    assert run.returncode == 1, run.stdout + run.stderr
+    assert "1 failed, 1 passed" in run.stdout and "page.md" in run.stdout
+    assert "timed out after 1 s in the test" in run.stdout and TIMEOUT_VARIABLE in run.stdout
+    assert time.monotonic() - started < 60
+
+
 def committed(cache: FigureCache, module: str, key: str, files: dict[str, str]) -> Path:
     work_dir = cache.new_work_dir(module)
     for name, text in files.items():

@@ -119,7 +119,8 @@ def test_the_site_shows_the_helpers_by_name_and_the_download_holds_their_text():
     listed = setup(on_site)
     ast.parse(listed)  # still Python: the files' texts are `...`
     for name, text in helpers.items():
-        assert f"{name!r}: ...,  # {len(text.splitlines())} lines" in listed
+        count = len(text.splitlines())
+        assert f"{name!r}: ...,  # {count} line{'' if count == 1 else 's'}\n" in listed
     assert "def seed_everything" not in listed and len(listed) < len(setup(download)) / 20
     assert on_site.cells[0].cell_type == "markdown" and on_site.cells[0].source.startswith("# ")
     assert on_site.cells[1].source == download.cells[0].source, "the install cell, after the title on the site"

@@ -91,7 +91,8 @@ SITE_HELPERS_NOTE = "on this page: the files' names; the downloaded notebook hol
 def _helpers_outline(helpers: dict[str, str]) -> str:
     """The helpers as the site's page of a notebook lists them: each file's name and length, its text left out
     (most of a notebook's bytes, and no reading matter: the lesson's pages show what matters of it)."""
-    lines = [f"    {name!r}: ...,  # {len(text.splitlines())} lines" for name, text in helpers.items()]
+    counts = {name: len(text.splitlines()) for name, text in helpers.items()}
+    lines = [f"    {name!r}: ...,  # {n} line{'' if n == 1 else 's'}" for name, n in counts.items()]
     return "\n".join([f"{{  # {SITE_HELPERS_NOTE}", *lines, "}"])
 
 

@@ -29,8 +29,9 @@ from lessonkit.notebooks.used_css import names_in, used_css
 JUPYTER_OPTIONS = {"include": ["*.ipynb"], "execute": False, "allow_errors": False, "cache": False,
                    "ignore_h1_titles": True}
 RENDERER_VERSIONS = ("mkdocs-jupyter", "nbconvert", "mkdocs", "mkdocs-material")
-CODE_COLOURS = Path(__file__).with_name("notebook_code.css")  # the site's code colours, for contrast
-RENDERER_CODE = (Path(__file__), Path(__file__).with_name("used_css.py"), CODE_COLOURS)
+# The site's additions: its code colours (for contrast), code cells laid out when near the screen.
+PAGE_CSS = Path(__file__).with_name("notebook_page.css")
+RENDERER_CODE = (Path(__file__), Path(__file__).with_name("used_css.py"), PAGE_CSS)
 # nbconvert puts ~590 kB of JupyterLab CSS into every notebook page: what the page can use of it goes into a
 # stylesheet named by its hash, shared by the pages that use the same rules (the search plugin no longer parses it).
 STYLE_BLOCK = re.compile(r"<style[^>]*>(.*?)</style>", re.S)
@@ -60,7 +61,7 @@ def _render_with_mkdocs_jupyter(page: Page, config: MkDocsConfig, files: Files) 
     content = SCROLLING_CODE.sub(_focusable, _without_idle_scripts(STYLE_BLOCK.sub("", page.content)))
     css = "\n".join(_style_text(block) for block in STYLE_BLOCK.findall(page.content))
     css = used_css(css, names_in(content, *_theme_texts(config)))
-    css += "\n" + CODE_COLOURS.read_text(encoding="utf-8")
+    css += "\n" + PAGE_CSS.read_text(encoding="utf-8")
     return {"content": content, "css": css, "toc": _toc_tokens(page.toc.items)}
 
 
