@@ -60,3 +60,11 @@ def test_a_second_fit_continues_from_the_trained_weights(run_snippet, capsys):
     assert second[0] < 0.5 * fresh[0], "not from scratch, like a new model"
     out = capsys.readouterr().out
     assert out.count("fit, epochs 1-3:") == 2 and "a new model, epoch 1:" in out
+
+
+def test_the_pipeline_timing_trains_the_same_network_both_ways_and_says_both_times(run_snippet, capsys):
+    arrays, pipeline = run_snippet("snippets.keras.pipeline_speed").result
+    assert arrays > 0 and pipeline > 0  # which is faster is measured, not asserted: a timing is not a test
+    out = capsys.readouterr().out
+    assert f"epochs on NumPy arrays:         {arrays:.1f} s" in out
+    assert f"epochs on the tf.data pipeline: {pipeline:.1f} s ({arrays / pipeline:.1f} times as fast)" in out
