@@ -7,6 +7,7 @@ from pathlib import Path
 
 import nbformat
 import pytest
+from mkdocs.config.defaults import MkDocsConfig
 
 import lessonkit.notebooks.render as render
 from lessonkit import DOCS_DIR
@@ -159,3 +160,20 @@ def test_the_pygments_styles_that_mkdocs_jupyter_writes_as_a_python_list_become_
         "pre { line-height: 125%; }\n.highlight-ipynb .k { color: green }")
     for css in (".a { color: red }", "[data-md-color-scheme=slate] .a { color: red }", "['unclosed { }"):
         assert render._style_text(css) == css
+
+
+def test_the_stored_page_is_rendered_again_when_a_script_or_stylesheet_of_the_site_changes(tmp_path):
+    config = MkDocsConfig()
+    docs = tmp_path / "docs"
+    (docs / "javascripts").mkdir(parents=True)
+    config.load_dict({"site_name": "test", "docs_dir": str(docs), "site_dir": str(tmp_path / "site")})
+    assert config.validate() == ([], [])
+    notebook = tmp_path / "lab.ipynb"
+    notebook.write_text("{}", encoding="utf-8")
+    script = docs / "javascripts" / "lesson.js"
+    script.write_text("document.body.classList.add('one')", encoding="utf-8")
+    first = render._key(notebook, config)
+    (docs / "page.md").write_text("# A page\n", encoding="utf-8")
+    assert render._key(notebook, config) == first, "a page's text does not change what the notebook can use"
+    script.write_text("document.body.classList.add('two')", encoding="utf-8")  # may now add another class
+    assert render._key(notebook, config) != first

@@ -49,3 +49,8 @@ def test_strings_comments_and_escapes_do_not_confuse_it():
            '.jp-Cell{background:url("data:image/svg+xml;utf8,<svg/>")}.md\\:hidden{display:none}')
     assert kept(css) == ('.jp-Cell:before{content:"{;}, .bp3-x"}'
                          '.jp-Cell{background:url("data:image/svg+xml;utf8,<svg/>")}.md\\:hidden{display:none}')
+
+
+def test_a_nested_rule_inside_a_kept_rule_is_kept_whole():
+    css = ".jp-Cell{--gone:1px;margin:0;& .k{color:red;padding:0}}"
+    assert kept(css) == ".jp-Cell{margin:0;& .k{color:red;padding:0}}"

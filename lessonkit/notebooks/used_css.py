@@ -20,16 +20,16 @@ COMMENT = re.compile(r"/\*.*?\*/", re.S)
 
 
 def _split(text: str, separator: str) -> list[str]:
-    """``text`` split at ``separator`` where it is outside brackets and strings."""
+    """``text`` split at ``separator`` where it is outside brackets, braces (nested rules) and strings."""
     parts, depth, quote, start = [], 0, None, 0
     for i, char in enumerate(text):
         if quote:
             quote = None if char == quote and text[i - 1] != "\\" else quote
         elif char in "\"'":
             quote = char
-        elif char in "([":
+        elif char in "([{":
             depth += 1
-        elif char in ")]":
+        elif char in ")]}":
             depth -= 1
         elif char == separator and depth == 0:
             parts.append(text[start:i])
