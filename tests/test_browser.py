@@ -106,3 +106,16 @@ def test_copy_button_copies_the_snippet_code(context, base_url):
     block.locator("button.md-code__button[data-md-type=copy]").click()
     copied = page.evaluate("navigator.clipboard.readText()")
     assert copied.startswith("import matplotlib.pyplot as plt") and "default_rng(18)" in copied
+
+
+def test_a_notebook_cells_copy_button_copies_exactly_its_code(context, base_url, site):
+    import nbformat
+
+    downloaded = nbformat.read(site[0] / "notebooks/lab-pytorch.ipynb", as_version=4)
+    install = downloaded.cells[0].source  # on the site: the first code cell, after the title
+    page = context.new_page()
+    page.goto(page_url(base_url, "lab-notebook-pytorch", "en"))
+    cell = page.locator(".jp-CodeCell").first
+    cell.hover()
+    cell.locator("clipboard-copy").click()
+    assert page.evaluate("navigator.clipboard.readText()").rstrip("\n") == install
