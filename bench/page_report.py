@@ -7,7 +7,8 @@ like GitHub Pages (gzip). "First view" is what the browser transferred before th
 "whole page" adds scrolling to the end and every figure in hidden tabs and closed blocks; "search index" is what
 the first use of the search box fetches. The report then runs Lighthouse (npm, tests/browser/node_modules) with the
 mobile preset (simulated slow 4G, mid-range phone CPU) and the desktop preset on the heaviest page of each language,
-the heaviest notebook page of each language and the home page. Scores vary between runs and with the load of the machine: these are measurements, not tests.
+the heaviest notebook page of each language and the home page. Scores vary between runs and with the load of the
+machine: these are measurements, not tests.
 """
 import argparse
 import json

@@ -108,7 +108,7 @@ def page_notebooks(pages: dict[str, str], cache: Path, setup_notes: dict[str, st
             notebooks[notebook_uri(page, framework, language)] = notebook(
                 markdown, snippets[shown], framework, language, setup_notes[language], on_site=False)
             if page in RENDERED:
-                note = " ".join([setup_notes[language], *([site_notes[language]] if site_notes else [])])
+                note = f"{setup_notes[language]} {site_notes[language]}" if site_notes else setup_notes[language]
                 notebooks[f"{RENDERED[page]}-{framework.lower()}{language_suffix(language)}.ipynb"] = notebook(
                     markdown, snippets[shown], framework, language, note, on_site=True)
     log(f"notebooks: {built} built, {len(set(notebooks.values())) - built} unchanged")

@@ -39,11 +39,12 @@ STYLESHEET_DIR = "assets/stylesheets"
 THEME_SUFFIXES = (".html", ".js", ".css")
 SCRIPT = re.compile(r"<script\b[^>]*>.*?</script>", re.S)
 NO_MATHJAX = '<script src=""> </script>'  # mkdocs-jupyter's MathJax tag when no MathJax address is set
-# Code scrolls sideways on a phone: a code cell's box, and the <pre> of a code block in a Markdown cell. Focusable,
-# so that a keyboard scrolls them too, as the site's other code blocks (whose <code> has tabindex="0").
 # mkdocs-jupyter repeats each code cell's text in a hidden <div> for its copy button (about a sixth of the page):
 # the button copies the shown <pre> instead, whose text is the same.
-COPY_TEXT = re.compile(r'<pre>((?:(?!</pre>).)*</pre></div>\s*)<div class="clipboard-copy-txt" id="([^"]+)">.*?</div>', re.S)
+COPY_TEXT = re.compile(
+    r'<pre>((?:(?!</pre>).)*</pre></div>\s*)<div class="clipboard-copy-txt" id="([^"]+)">.*?</div>', re.S)
+# Code scrolls sideways on a phone: a code cell's box, and the <pre> of a code block in a Markdown cell. Focusable,
+# so that a keyboard scrolls them too, as the site's other code blocks (whose <code> has tabindex="0").
 SCROLLING_CODE = re.compile(r'<div (?=class="highlight-ipynb[ "])|(?<=<div class="highlight"><pre)(?=>)')
 
 
@@ -61,12 +62,16 @@ def _render_with_mkdocs_jupyter(page: Page, config: MkDocsConfig, files: Files) 
         raise ValueError(f"lessonkit/notebooks/render.py: JUPYTER_OPTIONS rejected by mkdocs-jupyter: {errors}")
     plugin.on_pre_page(page, config, files)  # gives the page mkdocs-jupyter's render method
     page.render(config, files)
-    content = _without_idle_scripts(STYLE_BLOCK.sub("", page.content))
-    content = SCROLLING_CODE.sub(_focusable, COPY_TEXT.sub(r'<pre id="\2">\1', content))
+    content = _lighter_html(STYLE_BLOCK.sub("", page.content))
     css = "\n".join(_style_text(block) for block in STYLE_BLOCK.findall(page.content))
     css = used_css(css, names_in(content, *_theme_texts(config)))
     css += "\n" + PAGE_CSS.read_text(encoding="utf-8")
     return {"content": content, "css": css, "toc": _toc_tokens(page.toc.items)}
+
+
+def _lighter_html(html: str) -> str:
+    """mkdocs-jupyter's HTML without idle scripts and the hidden copies of the code, its code boxes focusable."""
+    return SCROLLING_CODE.sub(_focusable, COPY_TEXT.sub(r'<pre id="\2">\1', _without_idle_scripts(html)))
 
 
 def _style_text(block: str) -> str:

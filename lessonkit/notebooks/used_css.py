@@ -71,19 +71,39 @@ def _required_classes(selector: str) -> set[str] | None:
     return set(CLASS.findall(selector))
 
 
-def _prune_selectors(css: str, names: set[str]) -> list[tuple[str, str | None]]:
+def _kept_whole(prelude: str, body: str | None) -> bool:
+    """A statement (``@charset``…) or an at-rule without rules inside (``@font-face``, ``@keyframes``…)."""
+    return body is None or prelude.startswith("@") and not prelude.startswith(GROUPING_RULES)
+
+
+def _each_style_rule(rules: list[tuple[str, str | None]], change) -> list[tuple[str, str | None]]:
+    """``rules`` with ``change(prelude, body)`` applied to every style rule, inside grouping at-rules too: a rule it
+    returns None for is dropped, and so is a grouping at-rule left empty; what is kept whole stays as it is."""
     kept = []
-    for prelude, body in _rules(css):
-        if body is None or prelude.startswith("@") and not prelude.startswith(GROUPING_RULES):
+    for prelude, body in rules:
+        if _kept_whole(prelude, body):
             kept.append((prelude, body))
         elif prelude.startswith("@"):
-            if inner := _prune_selectors(body, names):
+            if inner := _each_style_rule(_rules(body), change):
                 kept.append((prelude, _join(inner)))
-        else:
-            selectors = [s for s in _split(prelude, ",") if (needed := _required_classes(s)) is None or needed <= names]
-            if selectors:
-                kept.append((",".join(s.strip() for s in selectors), body))
+        elif (changed := change(prelude, body)) is not None:
+            kept.append(changed)
     return kept
+
+
+def _without_unused_selectors(names: set[str]):
+    def change(prelude: str, body: str) -> tuple[str, str] | None:
+        selectors = [s for s in _split(prelude, ",") if (needed := _required_classes(s)) is None or needed <= names]
+        return (",".join(s.strip() for s in selectors), body) if selectors else None
+    return change
+
+
+def _without_unused_properties(used: set[str]):
+    def change(prelude: str, body: str) -> tuple[str, str] | None:
+        declarations = [d.strip() for d in _split(body, ";") if d.strip()
+                        and not (d.strip().startswith("--") and d.partition(":")[0].strip() not in used)]
+        return (prelude, ";".join(declarations)) if declarations else None
+    return change
 
 
 def _join(rules: list[tuple[str, str | None]]) -> str:
@@ -93,7 +113,7 @@ def _join(rules: list[tuple[str, str | None]]) -> str:
 def _declarations(rules: list[tuple[str, str | None]]):
     """Every declaration of the style rules, inside grouping at-rules too."""
     for prelude, body in rules:
-        if body is None or prelude.startswith("@") and not prelude.startswith(GROUPING_RULES):
+        if _kept_whole(prelude, body):
             continue
         if prelude.startswith("@"):
             yield from _declarations(_rules(body))
@@ -111,7 +131,7 @@ def _used_properties(rules: list[tuple[str, str | None]], names: set[str]) -> se
         else:
             used.update(VAR.findall(value))
     for prelude, body in rules:  # at-rules kept whole (@font-face, @keyframes) may refer to properties too
-        if body is not None and prelude.startswith("@") and not prelude.startswith(GROUPING_RULES):
+        if body is not None and _kept_whole(prelude, body):
             used.update(VAR.findall(body))
     pending = list(used)
     while pending:
@@ -119,22 +139,6 @@ def _used_properties(rules: list[tuple[str, str | None]], names: set[str]) -> se
             pending.extend(ref for ref in VAR.findall(value) if ref not in used)
             used.update(VAR.findall(value))
     return used
-
-
-def _drop_properties(rules: list[tuple[str, str | None]], used: set[str]) -> list[tuple[str, str | None]]:
-    kept = []
-    for prelude, body in rules:
-        if body is None or prelude.startswith("@") and not prelude.startswith(GROUPING_RULES):
-            kept.append((prelude, body))
-        elif prelude.startswith("@"):
-            if inner := _drop_properties(_rules(body), used):
-                kept.append((prelude, _join(inner)))
-        else:
-            declarations = [d for d in _split(body, ";") if d.strip()
-                            and not (d.strip().startswith("--") and d.partition(":")[0].strip() not in used)]
-            if declarations:
-                kept.append((prelude, ";".join(d.strip() for d in declarations)))
-    return kept
 
 
 def names_in(*texts: str) -> set[str]:
@@ -145,5 +149,5 @@ def names_in(*texts: str) -> set[str]:
 def used_css(css: str, names: set[str]) -> str:
     """``css`` without the rules and custom properties that nothing among ``names`` can use (see the module's
     docstring); ``names`` is :func:`names_in` of the page and the theme."""
-    rules = _prune_selectors(COMMENT.sub("", css), names)
-    return _join(_drop_properties(rules, _used_properties(rules, names)))
+    rules = _each_style_rule(_rules(COMMENT.sub("", css)), _without_unused_selectors(names))
+    return _join(_each_style_rule(rules, _without_unused_properties(_used_properties(rules, names))))
