@@ -10,6 +10,7 @@ mobile preset (simulated slow 4G, mid-range phone CPU) and the desktop preset on
 the heaviest notebook page of each language and the home page. Scores vary between runs and with the load of the
 machine: these are measurements, not tests.
 """
+
 import argparse
 import json
 import os
@@ -22,7 +23,14 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 from tests.browser_support import (  # noqa: E402
-    CHROMIUM, CHROMIUM_ARGS, PHONE, Traffic, open_first_view, page_url, read_whole_page, serve,
+    CHROMIUM,
+    CHROMIUM_ARGS,
+    PHONE,
+    Traffic,
+    open_first_view,
+    page_url,
+    read_whole_page,
+    serve,
 )
 from tests.site_build import notebook_pages, site_pages  # noqa: E402
 
@@ -41,8 +49,14 @@ def page_weights(browser, base: str, traffic: Traffic, page: str, language: str)
     tab.wait_for_function("performance.getEntriesByType('resource').some(e => e.name.endsWith('search_index.json'))")
     traffic.wait_until_quiet(tab)
     context.close()
-    return {"page": page, "language": language, "first_view": first_view, "whole": whole,
-            "search": traffic.total() - whole, "requests": requests}
+    return {
+        "page": page,
+        "language": language,
+        "first_view": first_view,
+        "whole": whole,
+        "search": traffic.total() - whole,
+        "requests": requests,
+    }
 
 
 def lighthouse(url: str, preset: str) -> dict:
@@ -51,10 +65,19 @@ def lighthouse(url: str, preset: str) -> dict:
     with tempfile.TemporaryDirectory() as tmp:
         report = Path(tmp) / "report.json"
         subprocess.run(
-            [str(LIGHTHOUSE), url, "--quiet", "--output=json", f"--output-path={report}",
-             "--only-categories=performance,accessibility", *preset_flags,
-             f"--chrome-flags={' '.join(['--headless=new', *CHROMIUM_ARGS])}"],
-            env={**os.environ, "CHROME_PATH": CHROMIUM}, check=True, capture_output=True,
+            [
+                str(LIGHTHOUSE),
+                url,
+                "--quiet",
+                "--output=json",
+                f"--output-path={report}",
+                "--only-categories=performance,accessibility",
+                *preset_flags,
+                f"--chrome-flags={' '.join(['--headless=new', *CHROMIUM_ARGS])}",
+            ],
+            env={**os.environ, "CHROME_PATH": CHROMIUM},
+            check=True,
+            capture_output=True,
         )
         result = json.loads(report.read_text())
     scores = {name: round(category["score"] * 100) for name, category in result["categories"].items()}
@@ -69,21 +92,28 @@ def chosen_rows(weights: list[dict]) -> list[dict]:
     for language in LANGUAGES:
         rows.append(max((w for w in weights if w["language"] == language), key=lambda w: w["whole"]))
     for language in LANGUAGES:
-        rows.append(max((w for w in weights if w["language"] == language and w["page"] in notebooks),
-                        key=lambda w: w["first_view"]))
+        rows.append(
+            max(
+                (w for w in weights if w["language"] == language and w["page"] in notebooks),
+                key=lambda w: w["first_view"],
+            )
+        )
     return list({(row["page"], row["language"]): row for row in rows}.values())
 
 
 def report(weights: list[dict], rows: list[dict]) -> str:
     heaviest_first_view = max(weights, key=lambda w: w["first_view"])
     lines = [
-        "# Page weight and Lighthouse scores", "",
+        "# Page weight and Lighthouse scores",
+        "",
         f"Measured {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())} by `bench/page_report.py` on the built site "
         "(local server with gzip, Debian Chromium). Weights: a 390×844 phone, bytes on the wire. "
-        "Lighthouse mobile: simulated slow 4G and a 4× slower CPU; desktop: its desktop preset.", "",
+        "Lighthouse mobile: simulated slow 4G and a 4× slower CPU; desktop: its desktop preset.",
+        "",
         f"Every page in every language ({len(weights)} pages): first view at most "
         f"{heaviest_first_view['first_view'] / KiB:.0f} KiB ({heaviest_first_view['language']}/"
-        f"{heaviest_first_view['page']}); limit 150 KiB.", "",
+        f"{heaviest_first_view['page']}); limit 150 KiB.",
+        "",
         "| page | language | first view (requests) | whole page | search index | mobile perf. | mobile a11y "
         "| mobile LCP | desktop perf. | desktop a11y |",
         "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|",
@@ -109,8 +139,9 @@ def main() -> None:
     traffic = Traffic()
     with serve(args.site, traffic) as base, sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        weights = [page_weights(browser, base, traffic, page, language)
-                   for page in site_pages() for language in LANGUAGES]
+        weights = [
+            page_weights(browser, base, traffic, page, language) for page in site_pages() for language in LANGUAGES
+        ]
         browser.close()
         rows = chosen_rows(weights)
         for row in rows:

@@ -13,6 +13,7 @@ extensions). Measures:
   5. one snippet edited: the rebuild vs. warm build + that snippet's own run time;
   6. the whole test suite with pytest-xdist (-n 2) vs. without.
 """
+
 import argparse
 import os
 import platform
@@ -49,8 +50,16 @@ def timed(command, env=None, cwd=None) -> tuple[float, str]:
 
 def copy_project(target: Path) -> Path:
     """The checkout's files as git sees them (committed or not, without ignored ones such as caches)."""
-    listed = subprocess.run(["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"], cwd=REPO,
-                            capture_output=True, check=True).stdout.decode().split("\0")
+    listed = (
+        subprocess.run(
+            ["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"],
+            cwd=REPO,
+            capture_output=True,
+            check=True,
+        )
+        .stdout.decode()
+        .split("\0")
+    )
     for name in filter(None, listed):
         if (REPO / name).is_file():  # a deleted file is still listed until the deletion is committed
             (target / name).parent.mkdir(parents=True, exist_ok=True)
@@ -83,8 +92,11 @@ def build_env(cache: Path) -> dict[str, str]:
 
 
 def mkdocs_build(project: Path, cache: Path, config: str = "mkdocs.yml", **env) -> tuple[float, str]:
-    return timed([PYTHON, "-m", "mkdocs", "build", "-f", str(project / config), "-d", str(project / "site")],
-                 env={**build_env(cache), **env}, cwd=project)
+    return timed(
+        [PYTHON, "-m", "mkdocs", "build", "-f", str(project / config), "-d", str(project / "site")],
+        env={**build_env(cache), **env},
+        cwd=project,
+    )
 
 
 def best_build(project: Path, cache: Path, config: str = "mkdocs.yml") -> tuple[float, str]:
@@ -93,8 +105,9 @@ def best_build(project: Path, cache: Path, config: str = "mkdocs.yml") -> tuple[
 
 def edit_prose(project: Path, number: int) -> None:
     page = project / PROSE_PAGE
-    page.write_text(page.read_text(encoding="utf-8") + f"\nA sentence the benchmark added ({number}).\n",
-                    encoding="utf-8")
+    page.write_text(
+        page.read_text(encoding="utf-8") + f"\nA sentence the benchmark added ({number}).\n", encoding="utf-8"
+    )
 
 
 def serve_reload(project: Path, cache: Path, config: str) -> float:
@@ -103,8 +116,15 @@ def serve_reload(project: Path, cache: Path, config: str) -> float:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
     command = [PYTHON, "-m", "mkdocs", "serve", "-f", str(project / config), "-a", f"127.0.0.1:{port}"]
-    server = subprocess.Popen(command, cwd=project, env={**os.environ, **build_env(cache)}, text=True,
-                              stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True)
+    server = subprocess.Popen(
+        command,
+        cwd=project,
+        env={**os.environ, **build_env(cache)},
+        text=True,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        start_new_session=True,
+    )
     lines: list[tuple[float, str]] = []
     reader = threading.Thread(target=lambda: lines.extend((time.perf_counter(), line) for line in server.stderr))
     reader.start()
@@ -155,17 +175,33 @@ def leaf_snippet(project: Path, modules: list[str]) -> str:
     from lessonkit.snippets import local_source_closure
 
     for module in modules:
-        if not any(m != module and project / Path(*module.split(".")).with_suffix(".py") in
-                   local_source_closure(m, project) for m in modules):
+        if not any(
+            m != module and project / Path(*module.split(".")).with_suffix(".py") in local_source_closure(m, project)
+            for m in modules
+        ):
             return module
     raise SystemExit("every figure snippet is imported by another one")
 
 
 def machine() -> str:
-    cpu = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
-                if line.startswith("model name")), platform.processor())
-    memory = int(next(line.split()[1] for line in Path("/proc/meminfo").read_text().splitlines()
-                      if line.startswith("MemTotal"))) / 2**20
+    cpu = next(
+        (
+            line.split(":", 1)[1].strip()
+            for line in Path("/proc/cpuinfo").read_text().splitlines()
+            if line.startswith("model name")
+        ),
+        platform.processor(),
+    )
+    memory = (
+        int(
+            next(
+                line.split()[1]
+                for line in Path("/proc/meminfo").read_text().splitlines()
+                if line.startswith("MemTotal")
+            )
+        )
+        / 2**20
+    )
     versions = ", ".join(f"{n} {metadata.version(n)}" for n in ("mkdocs", "torch", "tensorflow-cpu", "keras", "pytest"))
     return f"{os.cpu_count()} cores ({cpu}), {memory:.0f} GiB, Python {platform.python_version()}; {versions}"
 
@@ -181,20 +217,26 @@ def main() -> None:
     rows = []
     with tempfile.TemporaryDirectory(prefix="lesson-bench-") as tmp:
         project, cache = copy_project(Path(tmp) / "project"), Path(tmp) / "figure-cache"
-        (project / FLOOR_CONFIG).write_text(floor_config((project / "mkdocs.yml").read_text(encoding="utf-8")),
-                                            encoding="utf-8")
+        (project / FLOOR_CONFIG).write_text(
+            floor_config((project / "mkdocs.yml").read_text(encoding="utf-8")), encoding="utf-8"
+        )
         modules = figure_snippets(project)
         print(f"{len(modules)} figure snippets; machine: {machine()}")
 
         print("1. cold build vs. each snippet in a fresh process once per language (as many at once as cores)")
         started = time.perf_counter()
         with ThreadPoolExecutor(max_workers=os.cpu_count()) as pool:
-            list(pool.map(lambda m: timed([PYTHON, "-m", m], env={"MPLBACKEND": "Agg"}, cwd=project),
-                          [m for m in modules for _ in range(3)]))
+            list(
+                pool.map(
+                    lambda m: timed([PYTHON, "-m", m], env={"MPLBACKEND": "Agg"}, cwd=project),
+                    [m for m in modules for _ in range(3)],
+                )
+            )
         naive = time.perf_counter() - started
         cold, log = mkdocs_build(project, cache)
-        rows.append(("cold build (empty caches)", cold, "naive: every snippet in a fresh process, ×3 languages", naive,
-                     None))
+        rows.append(
+            ("cold build (empty caches)", cold, "naive: every snippet in a fresh process, ×3 languages", naive, None)
+        )
 
         print(f"2. warm build vs. the floor (plain mkdocs build, {FLOOR_CONFIG}), best of {REPEATS}")
         floor, _ = best_build(project, cache, FLOOR_CONFIG)
@@ -235,12 +277,17 @@ def main() -> None:
             rows.append(("test suite, pytest -n 2", parallel, "test suite, one process", serial, None))
 
     lines = [
-        "# Benchmark results", "",
+        "# Benchmark results",
+        "",
         f"Measured {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())} by `bench/run_benchmarks.py` on: {machine()}.",
-        "All numbers come from the same run; ratio = measured / baseline (below 1 is faster than the baseline).", "",
-        "| measurement | seconds | baseline | seconds | ratio | target |", "|---|---:|---|---:|---:|---|",
-        *(f"| {what} | {s:.1f} | {base} | {b:.1f} | {s / b:.2f} | {_verdict(s / b, target)} |"
-          for what, s, base, b, target in rows),
+        "All numbers come from the same run; ratio = measured / baseline (below 1 is faster than the baseline).",
+        "",
+        "| measurement | seconds | baseline | seconds | ratio | target |",
+        "|---|---:|---|---:|---:|---|",
+        *(
+            f"| {what} | {s:.1f} | {base} | {b:.1f} | {s / b:.2f} | {_verdict(s / b, target)} |"
+            for what, s, base, b, target in rows
+        ),
     ]
     (REPO / "bench/results.md").write_text("\n".join(lines) + "\n", encoding="utf-8")
     print("\n".join(lines))

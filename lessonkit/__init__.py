@@ -1,4 +1,5 @@
 """Build machinery of the lesson site: figure runner and cache, mkdocs hooks, translation checks, CLI."""
+
 from pathlib import Path
 
 REPO_ROOT = Path(__file__).resolve().parent.parent

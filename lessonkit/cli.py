@@ -1,4 +1,5 @@
 """Command line: ``lessonkit translations status|check|stamp|fix-encoding`` (also ``python -m lessonkit``)."""
+
 import argparse
 import sys
 from pathlib import Path
@@ -20,7 +21,12 @@ def status(args) -> int:
     print("| page | " + " | ".join(TRANSLATED_LANGUAGES) + " |")
     print("|---|" + "---|" * len(TRANSLATED_LANGUAGES))
     for page in pages:
-        row = [STATE_MARK[s.state] for lang in TRANSLATED_LANGUAGES for s in states if s.english == page and s.language == lang]
+        row = [
+            STATE_MARK[s.state]
+            for lang in TRANSLATED_LANGUAGES
+            for s in states
+            if s.english == page and s.language == lang
+        ]
         print(f"| {page.relative_to(REPO_ROOT / 'docs').as_posix()} | " + " | ".join(row) + " |")
     counts = {state: sum(s.state == state for s in states) for state in STATE_MARK}
     print("\n" + ", ".join(f"{n} {state}" for state, n in counts.items()))
@@ -65,10 +71,13 @@ def fix_encoding(args) -> int:
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(prog="lessonkit", description=__doc__)
     group = parser.add_subparsers(dest="group", required=True)
-    translations = group.add_parser("translations", help="tools for translators").add_subparsers(dest="command", required=True)
+    translations = group.add_parser("translations", help="tools for translators").add_subparsers(
+        dest="command", required=True
+    )
     p = translations.add_parser("status", help="page x language table: up to date / outdated / missing")
-    p.add_argument("--diff", action="store_true",
-                   help="for outdated pages, the whole English diff instead of the blocks to update")
+    p.add_argument(
+        "--diff", action="store_true", help="for outdated pages, the whole English diff instead of the blocks to update"
+    )
     p.set_defaults(run=status)
     p = translations.add_parser("check", help="check translated pages (all when no file is given)")
     p.add_argument("files", nargs="*")
@@ -76,8 +85,11 @@ def main(argv=None) -> int:
     p = translations.add_parser("stamp", help="record that a translation matches the current English page")
     p.add_argument("files", nargs="+")
     p.set_defaults(run=stamp_files)
-    p = translations.add_parser("fix-encoding", help="repair in place: mojibake, invisible characters, byte-order "
-                                "mark, CR LF line endings, no-break spaces where English has a plain space")
+    p = translations.add_parser(
+        "fix-encoding",
+        help="repair in place: mojibake, invisible characters, byte-order "
+        "mark, CR LF line endings, no-break spaces where English has a plain space",
+    )
     p.add_argument("files", nargs="+")
     p.set_defaults(run=fix_encoding)
     args = parser.parse_args(argv)

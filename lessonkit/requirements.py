@@ -3,6 +3,7 @@
 The base dependencies hold what every snippet needs; each framework is an extra (``pytorch``, ``lightning``,
 ``tensorflow``). A downloaded notebook installs the requirements of the modules its code imports.
 """
+
 import re
 import sys
 import tomllib

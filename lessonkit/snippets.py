@@ -4,6 +4,7 @@ Each file is parsed once: the imports found in it are kept with the text they we
 parsed again only when its text changes (a build asks about the same helpers for every snippet and page, and
 ``mkdocs serve`` keeps this process between rebuilds).
 """
+
 import ast
 from pathlib import Path
 

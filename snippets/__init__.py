@@ -4,6 +4,7 @@ A learner installs only the framework they study (``pip install -e ".[pytorch]"`
 framework then stops at its first import: instead of a bare ``ModuleNotFoundError`` traceback, it says which
 extra to install.
 """
+
 import sys
 
 # Top-level module -> (what it is, the pyproject.toml extra that installs it).

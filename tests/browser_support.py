@@ -1,4 +1,5 @@
 """A local HTTP server for the built site (gzip, as GitHub Pages serves it) and a headless Chromium driven by Playwright."""
+
 import contextlib
 import functools
 import gzip
@@ -11,8 +12,14 @@ import pytest
 
 CHROMIUM = "/usr/bin/chromium"
 # Headless, and no background connections: this machine has no network.
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                 "--disable-sync", "--no-first-run"]
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
 AXE_SCRIPT = Path(__file__).parent / "browser/node_modules/axe-core/axe.min.js"
 SCRIPTS = {"bn": r"[\u0980-\u09ff]", "hi": r"[\u0900-\u097f]", "en": r"[A-Za-z]"}
 
@@ -28,8 +35,11 @@ class QuietHandler(http.server.SimpleHTTPRequestHandler):
         path = Path(self.translate_path(self.path))
         if path.is_dir() and self.path.split("?")[0].endswith("/"):
             path = path / "index.html"
-        if not (path.is_file() and "gzip" in self.headers.get("Accept-Encoding", "")
-                and self.guess_type(str(path)).startswith(COMPRESSED_TYPES)):
+        if not (
+            path.is_file()
+            and "gzip" in self.headers.get("Accept-Encoding", "")
+            and self.guess_type(str(path)).startswith(COMPRESSED_TYPES)
+        ):
             return super().send_head()  # directory redirects, 404s, uncompressed files
         body = gzip.compress(path.read_bytes(), compresslevel=6)
         self.send_response(200)
@@ -101,7 +111,9 @@ class Traffic:
 @contextlib.contextmanager
 def serve(directory: Path, traffic: Traffic | None = None):
     """Serve ``directory`` on 127.0.0.1 at a free port; yields the base URL. ``traffic`` records every response."""
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(directory)))
+    server = http.server.ThreadingHTTPServer(
+        ("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(directory))
+    )
     server.traffic = traffic
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()

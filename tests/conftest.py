@@ -10,6 +10,9 @@ import pytest  # noqa: E402
 from tests.site_build import build_site  # noqa: E402
 from tests.snippet_runner import run_main  # noqa: E402
 
+# Fixture modules: the browser (Chromium) and a rendered lab notebook page.
+pytest_plugins = ["tests.browser_support", "tests.notebook_pages"]
+
 
 def pytest_sessionstart(session):
     """A GPU run (LESSON_DEVICE=cuda) on a machine without a CUDA GPU stops at once instead of passing on the CPU."""

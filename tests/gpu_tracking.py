@@ -1,4 +1,5 @@
 """Record where training actually happens: the devices of the parameters each optimizer step updates."""
+
 import contextlib
 
 

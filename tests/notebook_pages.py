@@ -1,4 +1,5 @@
 """A lab notebook page rendered as the hooks render it, for the notebook tests (unit and browser)."""
+
 import pytest
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
@@ -19,7 +20,9 @@ def lab_notebook_page(tmp_path):
     config.load_dict({"site_name": "test", "docs_dir": str(tmp_path / "docs"), "site_dir": str(tmp_path / "site")})
     assert config.validate() == ([], [])
     pages = {"lab.md": (DOCS_DIR / "lab.md").read_text(encoding="utf-8")}
-    source = page_notebooks(pages, tmp_path / "notebooks", SETUP_NOTES, log=lambda _: None)["lab-notebook-pytorch.ipynb"]
+    source = page_notebooks(pages, tmp_path / "notebooks", SETUP_NOTES, log=lambda _: None)[
+        "lab-notebook-pytorch.ipynb"
+    ]
     file = File("lab-notebook-pytorch.ipynb", src_dir=None, dest_dir=config.site_dir, use_directory_urls=True)
     file.abs_src_path = str(source)
     page_file = NotebookPage(file, dest_uri="lab-notebook-pytorch/index.html", url="lab-notebook-pytorch/")

@@ -1,4 +1,5 @@
 """Build the real site once per test session (reusing the figure cache) and read what it produced."""
+
 import os
 import subprocess
 import sys
@@ -14,7 +15,10 @@ def build_site(site_dir: Path, config: Path = REPO_ROOT / "mkdocs.yml") -> subpr
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config), "-d", str(site_dir)],
-        capture_output=True, text=True, env=env, cwd=config.parent,
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=config.parent,
     )
 
 
@@ -29,8 +33,11 @@ def english_pages() -> list[str]:
 
 def notebook_pages() -> list[str]:
     """The rendered notebook pages: ``lab-notebook-pytorch``, ``lab-notebook-tensorflow``."""
-    return [f"{shown}-{framework.lower()}" for page, shown in RENDERED.items()
-            for framework in frameworks_of((DOCS_DIR / f"{page}.md").read_text(encoding="utf-8"))]
+    return [
+        f"{shown}-{framework.lower()}"
+        for page, shown in RENDERED.items()
+        for framework in frameworks_of((DOCS_DIR / f"{page}.md").read_text(encoding="utf-8"))
+    ]
 
 
 def site_pages() -> list[str]:

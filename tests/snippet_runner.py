@@ -1,4 +1,5 @@
 """Run a snippet's ``main()`` inside the test process, collecting the figures it shows, within the time limit."""
+
 import importlib
 from dataclasses import dataclass, field
 

@@ -1,9 +1,10 @@
 """The built site as readers use it, in headless Chromium: every page and language, switcher, tabs, search, copy, a11y."""
+
 import re
 
 import pytest
 
-from tests.browser_support import AXE_SCRIPT, SCRIPTS, PageProblems, browser, page_url, serve  # noqa: F401 (fixture)
+from tests.browser_support import AXE_SCRIPT, SCRIPTS, PageProblems, page_url, serve
 from tests.site_build import english_pages, site_pages
 
 pytestmark = pytest.mark.browser
@@ -18,7 +19,9 @@ def base_url(site):
 
 @pytest.fixture
 def context(browser):
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, permissions=["clipboard-read", "clipboard-write"])
+    context = browser.new_context(
+        viewport={"width": 1280, "height": 900}, permissions=["clipboard-read", "clipboard-write"]
+    )
     yield context
     context.close()
 
@@ -36,8 +39,10 @@ def test_page_loads_cleanly_with_figures_alt_text_and_no_serious_a11y_violations
     fallback = page.locator(".admonition.warning").count() > 0 and language != "en"
     for i in range(figures.count()):
         figure = figures.nth(i)  # figures in hidden tabs and closed details too: wait for each to finish
-        width = figure.evaluate("img => img.complete ? img.naturalWidth : new Promise(done => {"
-                                " img.onload = () => done(img.naturalWidth); img.onerror = () => done(0); })")
+        width = figure.evaluate(
+            "img => img.complete ? img.naturalWidth : new Promise(done => {"
+            " img.onload = () => done(img.naturalWidth); img.onerror = () => done(0); })"
+        )
         assert width > 0, f"{figure.get_attribute('src')} did not load"
         alt = figure.get_attribute("alt") or ""
         assert alt.strip(), f"{figure.get_attribute('src')} has no alt text"
@@ -45,9 +50,11 @@ def test_page_loads_cleanly_with_figures_alt_text_and_no_serious_a11y_violations
             assert re.search(SCRIPTS[language], alt), f"alt text not in {language}: {alt!r}"
 
     page.add_script_tag(path=str(AXE_SCRIPT))
-    violations = page.evaluate("async () => (await axe.run(document, {resultTypes: ['violations']})).violations"
-                               ".filter(v => ['serious', 'critical'].includes(v.impact))"
-                               ".map(v => v.id + ': ' + v.help + ' — ' + v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(', '))")
+    violations = page.evaluate(
+        "async () => (await axe.run(document, {resultTypes: ['violations']})).violations"
+        ".filter(v => ['serious', 'critical'].includes(v.impact))"
+        ".map(v => v.id + ': ' + v.help + ' — ' + v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(', '))"
+    )
     assert not violations, "\n".join(violations)
     assert not problems.items, "\n".join(problems.items)
 
@@ -81,11 +88,14 @@ def test_choosing_tensorflow_is_remembered_on_the_next_page(context, base_url):
         assert re.search(r"import (tensorflow|keras)", shown), f"{url}: the TensorFlow tab is not the one shown"
 
 
-@pytest.mark.parametrize("language, word, expected", [
-    ("en", "memorise", "overfitting/"),
-    ("hi", "ओवरफ़िटिंग", "hi/overfitting/"),
-    ("bn", "ওভারফিটিং", "bn/overfitting/"),
-])
+@pytest.mark.parametrize(
+    "language, word, expected",
+    [
+        ("en", "memorise", "overfitting/"),
+        ("hi", "ओवरफ़िटिंग", "hi/overfitting/"),
+        ("bn", "ওভারফিটিং", "bn/overfitting/"),
+    ],
+)
 def test_search_finds_words_in_every_language(context, base_url, language, word, expected):
     page = context.new_page()
     page.goto(page_url(base_url, "index", language))

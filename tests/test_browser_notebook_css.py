@@ -1,10 +1,10 @@
 """The notebook pages' stylesheet, pruned to what the page can use, draws the page exactly as nbconvert's whole
 stylesheet does: the same pixels in Chromium, on a phone and on a desktop screen."""
+
 import pytest
 
 import lessonkit.notebooks.render as render
-from tests.browser_support import CHROMIUM, browser, serve  # noqa: F401 (fixture)
-from tests.notebook_pages import lab_notebook_page  # noqa: F401 (fixture)
+from tests.browser_support import serve
 
 pytestmark = pytest.mark.browser
 SCREENS = ({"width": 390, "height": 844}, {"width": 1280, "height": 900})
@@ -28,7 +28,9 @@ def test_the_pruned_stylesheet_draws_the_notebook_as_the_whole_one(lab_notebook_
         sizes[name] = stylesheet.stat().st_size
         (site / "lab-notebook-pytorch" / f"{name}.html").write_text(
             f'<!doctype html><html lang="en"><head><meta charset="utf-8"><title>{name}</title></head>'
-            f'<body><article class="md-typeset">{page.content}</article></body></html>', encoding="utf-8")
+            f'<body><article class="md-typeset">{page.content}</article></body></html>',
+            encoding="utf-8",
+        )
     assert sizes["pruned"] * 10 < sizes["whole"], sizes
 
     with serve(site) as base:
@@ -44,4 +46,5 @@ def test_the_pruned_stylesheet_draws_the_notebook_as_the_whole_one(lab_notebook_
             context.close()
             assert shots["pruned"].size == shots["whole"].size, f"{screen['width']} px wide: the page's height differs"
             assert ImageChops.difference(shots["pruned"], shots["whole"]).getbbox() is None, (
-                f"{screen['width']} px wide: the pruned stylesheet draws other pixels (see {cache.parent})")
+                f"{screen['width']} px wide: the pruned stylesheet draws other pixels (see {cache.parent})"
+            )

@@ -1,11 +1,12 @@
 """Readers on phones and slow connections, in their own language: light first view, lazy figures, search per language."""
+
 import json
 import re
 import unicodedata
 
 import pytest
 
-from tests.browser_support import PHONE, SEARCH_INDEX, Traffic, browser, open_first_view, page_url, serve  # noqa: F401
+from tests.browser_support import PHONE, SEARCH_INDEX, Traffic, open_first_view, page_url, serve  # noqa: F401
 from tests.site_build import site_pages
 
 pytestmark = pytest.mark.browser
@@ -36,7 +37,8 @@ def test_first_view_on_a_phone_is_at_most_150_kib(phone, served, name, language)
     largest = sorted(traffic.responses, key=lambda response: -response[1])[:6]
     assert traffic.total() <= FIRST_VIEW_LIMIT, (
         f"{language}/{name}: {traffic.total() / 1024:.0f} KiB before scrolling; largest: "
-        + ", ".join(f"{path} {size / 1024:.0f} KiB" for path, size in largest))
+        + ", ".join(f"{path} {size / 1024:.0f} KiB" for path, size in largest)
+    )
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
@@ -84,9 +86,16 @@ def test_search_results_are_all_in_the_page_language(desktop, served, language):
         assert all(p.startswith(f"{language}/") for p in paths), paths
 
 
-@pytest.mark.parametrize("language, decomposed", [
-    ("hi", "फ़ंक्शन"), ("hi", "ग़लत"), ("hi", "ज़रूरत"), ("bn", "গ্রেডিয়েন্ট"), ("bn", "বড়"),
-])
+@pytest.mark.parametrize(
+    "language, decomposed",
+    [
+        ("hi", "फ़ंक्शन"),
+        ("hi", "ग़लत"),
+        ("hi", "ज़रूरत"),
+        ("bn", "গ্রেডিয়েন্ট"),
+        ("bn", "বড়"),
+    ],
+)
 def test_precomposed_and_decomposed_nukta_letters_find_the_same_pages(desktop, served, language, decomposed):
     precomposed = decomposed
     for letter in ("\u095a", "\u095b", "\u095e", "\u09dc", "\u09df"):  # ग़ ज़ फ़ ড় য়, single code points

@@ -1,4 +1,5 @@
 """A broken snippet or a wrong figure number stops a real mkdocs build with a message saying what and where."""
+
 import pytest
 
 from tests.site_build import build_site

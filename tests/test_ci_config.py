@@ -1,4 +1,5 @@
 """The CI workflow files are valid GitHub Actions workflows and run the README's commands."""
+
 import re
 import subprocess
 import sys
@@ -13,13 +14,16 @@ WORKFLOWS = sorted((REPO_ROOT / ".github/workflows").glob("*.yml"))
 def test_workflows_match_the_github_actions_schema():
     result = subprocess.run(
         [sys.executable, "-m", "check_jsonschema", "--builtin-schema", "vendor.github-workflows", *map(str, WORKFLOWS)],
-        capture_output=True, text=True,
+        capture_output=True,
+        text=True,
     )
     assert result.returncode == 0, result.stdout + result.stderr
 
 
 def test_cpu_job_and_ci_entry_run_the_readme_test_command():
-    readme_command = re.search(r"\*\*run the whole test suite\*\* \| `([^`]+)`", (REPO_ROOT / "README.md").read_text())[1]
+    readme_command = re.search(r"\*\*run the whole test suite\*\* \| `([^`]+)`", (REPO_ROOT / "README.md").read_text())[
+        1
+    ]
     assert readme_command == "make test"
     assert (REPO_ROOT / ".ci/run").read_text().strip().endswith(readme_command)
     jobs = yaml.safe_load((REPO_ROOT / ".github/workflows/ci.yml").read_text())["jobs"]
@@ -48,7 +52,10 @@ def test_pushes_to_main_publish_the_tested_site_to_github_pages():
 
 def test_the_published_build_sets_the_variables_mkdocs_yml_reads():
     config = (REPO_ROOT / "mkdocs.yml").read_text()
-    site_url, repo_url = re.search(r"^site_url: !ENV \[(\w+),", config, re.M)[1], re.search(r"^repo_url: !ENV (\w+)", config, re.M)[1]
+    site_url, repo_url = (
+        re.search(r"^site_url: !ENV \[(\w+),", config, re.M)[1],
+        re.search(r"^repo_url: !ENV (\w+)", config, re.M)[1],
+    )
     env = yaml.safe_load((REPO_ROOT / ".github/workflows/ci.yml").read_text())["jobs"]["site"]["env"]
     assert "vars.SITE_URL" in env[site_url] and "github.io" in env[site_url]
     assert env[repo_url] == "${{ github.server_url }}/${{ github.repository }}"

@@ -1,4 +1,5 @@
 """Gates over the content: no orphan snippets, no dangling includes, every snippet tested."""
+
 from pathlib import Path
 
 from lessonkit import DOCS_DIR, REPO_ROOT, SNIPPETS_DIR
@@ -7,7 +8,9 @@ from lessonkit.snippets import local_source_closure, module_name
 
 PAGES = sorted(DOCS_DIR.rglob("*.md"))
 SNIPPET_FILES = sorted(
-    p for p in SNIPPETS_DIR.rglob("*.py") if p.name != "__init__.py" and "common" not in p.relative_to(SNIPPETS_DIR).parts
+    p
+    for p in SNIPPETS_DIR.rglob("*.py")
+    if p.name != "__init__.py" and "common" not in p.relative_to(SNIPPETS_DIR).parts
 )
 
 
@@ -23,7 +26,11 @@ def test_every_include_points_at_an_existing_file_and_section():
 
 def test_every_snippet_is_shown_on_some_page():
     shown = {inc.path for page in PAGES for inc in includes(page.read_text(encoding="utf-8"))}
-    orphans = [p.relative_to(REPO_ROOT).as_posix() for p in SNIPPET_FILES if p.relative_to(SNIPPETS_DIR).as_posix() not in shown]
+    orphans = [
+        p.relative_to(REPO_ROOT).as_posix()
+        for p in SNIPPET_FILES
+        if p.relative_to(SNIPPETS_DIR).as_posix() not in shown
+    ]
     assert not orphans, f"snippets no page includes (include them or delete them): {orphans}"
 
 

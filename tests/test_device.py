@@ -1,4 +1,5 @@
 """Device choice: LESSON_DEVICE forces cpu or cuda, and asking for a GPU that is not there fails loudly."""
+
 import os
 import subprocess
 import sys
@@ -32,7 +33,10 @@ def test_asking_for_cuda_without_a_gpu_fails_instead_of_using_the_cpu(monkeypatc
 def test_a_gpu_test_run_without_a_gpu_stops_with_a_clear_message():
     result = subprocess.run(
         [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "tests/test_device.py"],
-        cwd=REPO_ROOT, capture_output=True, text=True, env={**os.environ, "LESSON_DEVICE": "cuda"},
+        cwd=REPO_ROOT,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "LESSON_DEVICE": "cuda"},
     )
     assert result.returncode == 3
     assert "LESSON_DEVICE=cuda, but PyTorch" in result.stdout + result.stderr

@@ -1,5 +1,6 @@
 """A learner installs one framework: pyproject extras, snippets that run without the other framework, and a
 snippet whose framework is missing saying which extra to install."""
+
 import os
 import re
 import subprocess
@@ -11,7 +12,12 @@ import pytest
 
 from lessonkit import REPO_ROOT, SNIPPETS_DIR
 from lessonkit.requirements import (
-    FRAMEWORK_EXTRAS, REQUIREMENT_NAME, canonical_name, extra_requirements, project_table, requirements_for,
+    FRAMEWORK_EXTRAS,
+    REQUIREMENT_NAME,
+    canonical_name,
+    extra_requirements,
+    project_table,
+    requirements_for,
 )
 from lessonkit.snippets import imported_packages, module_name
 from snippets import FRAMEWORK_EXTRAS as EXTRA_OF_MODULE
@@ -73,14 +79,18 @@ def run_without(tmp_path: Path, extra: str, module: str) -> subprocess.Completed
     probe = f"import importlib.util as u; print([u.find_spec(m) for m in {list(FRAMEWORK_MODULES[extra])}])"
     hidden = subprocess.run([sys.executable, "-S", "-c", probe], capture_output=True, text=True, env=env)
     assert hidden.stdout.strip() == str([None] * len(FRAMEWORK_MODULES[extra])), hidden
-    return subprocess.run([sys.executable, "-S", "-m", module], capture_output=True, text=True, cwd=REPO_ROOT,
-                          env=env, timeout=300)
+    return subprocess.run(
+        [sys.executable, "-S", "-m", module], capture_output=True, text=True, cwd=REPO_ROOT, env=env, timeout=300
+    )
 
 
-@pytest.mark.parametrize("module, absent", [
-    ("snippets.low_level.tensors_pytorch", "tensorflow"),
-    ("snippets.low_level.tensors_tensorflow", "pytorch"),
-])
+@pytest.mark.parametrize(
+    "module, absent",
+    [
+        ("snippets.low_level.tensors_pytorch", "tensorflow"),
+        ("snippets.low_level.tensors_tensorflow", "pytorch"),
+    ],
+)
 def test_a_snippet_runs_without_the_other_framework(tmp_path, module, absent):
     result = run_without(tmp_path, absent, module)
     assert result.returncode == 0, result.stderr[-3000:]
@@ -98,7 +108,9 @@ def _install_cell(page: str, framework: str):
     from lessonkit import DOCS_DIR
     from lessonkit.notebooks.convert import page_notebook
 
-    notebook = page_notebook((DOCS_DIR / f"{page}.md").read_text(encoding="utf-8"), framework, "en", "Run the next cell.")
+    notebook = page_notebook(
+        (DOCS_DIR / f"{page}.md").read_text(encoding="utf-8"), framework, "en", "Run the next cell."
+    )
     return notebook.cells[0]
 
 
@@ -115,8 +127,9 @@ def test_the_install_cell_installs_only_what_is_missing(tmp_path):
     """Run in an environment without PyTorch, with pip replaced by a print: it asks for torch alone."""
     cell = _install_cell("overfitting", "PyTorch").source
     code = "import subprocess\nsubprocess.check_call = lambda args: print('PIP', args[4:])\n" + cell
-    without = subprocess.run([sys.executable, "-S", "-c", code], capture_output=True, text=True,
-                             env=environment_without(tmp_path, "pytorch"))
+    without = subprocess.run(
+        [sys.executable, "-S", "-c", code], capture_output=True, text=True, env=environment_without(tmp_path, "pytorch")
+    )
     assert without.stdout.strip() == "PIP ['torch==2.13.0']", without.stderr
     everything = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert everything.returncode == 0 and "PIP" not in everything.stdout, "nothing to install where all is present"

@@ -1,4 +1,5 @@
 """The figure runner and its cache, on small throw-away snippet packages."""
+
 import os
 import time
 
@@ -82,23 +83,28 @@ def test_second_build_runs_nothing_and_an_edit_reruns_only_that_snippet(project)
 
 
 def test_a_failing_snippet_names_itself_its_pages_and_the_traceback(project):
-    write(project / "snippets/demo/broken.py", """\
+    write(
+        project / "snippets/demo/broken.py",
+        """\
         def main():
             return 1 / 0
 
         main()
-        """)
+        """,
+    )
     with pytest.raises(SnippetFailed) as failure:
         build(project, ["snippets.demo.broken", "snippets.demo.first"], [])
     message = str(failure.value)
     assert "snippets/demo/broken.py failed" in message
     assert "docs/page.md" in message
-    assert "ZeroDivisionError: division by zero" in message and 'line 2, in main' in message
+    assert "ZeroDivisionError: division by zero" in message and "line 2, in main" in message
     assert not list((project / "cache").glob("snippets.demo.broken--*")), "a failed run is not cached"
 
 
 def test_output_captures_library_output_on_stderr_and_figures_left_open(project):
-    write(project / "snippets/demo/noisy.py", """\
+    write(
+        project / "snippets/demo/noisy.py",
+        """\
         import sys
         import matplotlib.pyplot as plt
 
@@ -109,25 +115,31 @@ def test_output_captures_library_output_on_stderr_and_figures_left_open(project)
         plt.show()
         plt.figure()
         plt.plot([1, 0])
-        """)
+        """,
+    )
     run = build(project, ["snippets.demo.noisy"], [])["snippets.demo.noisy"]
     assert "to stdout" in run.output and "to stderr" in run.output
     assert run.figure_count == 2
 
 
 def test_a_glyph_no_font_has_fails_the_run(project):
-    write(project / "snippets/demo/tofu.py", """\
+    write(
+        project / "snippets/demo/tofu.py",
+        """\
         import matplotlib.pyplot as plt
 
         plt.title("\\U0001D11E clef")
         plt.show()
-        """)
+        """,
+    )
     with pytest.raises(SnippetFailed, match="missing from font"):
         build(project, ["snippets.demo.tofu"], [])
 
 
 def test_snippets_of_one_group_share_a_worker_but_no_state(project):
-    write(project / "snippets/demo/leaker.py", """\
+    write(
+        project / "snippets/demo/leaker.py",
+        """\
         import json, os
         import matplotlib.pyplot as plt
 
@@ -135,14 +147,18 @@ def test_snippets_of_one_group_share_a_worker_but_no_state(project):
         json.LEAKED = True
         os.environ["LEAKED"] = "yes"
         print("worker", os.getppid())
-        """)
-    write(project / "snippets/demo/victim.py", """\
+        """,
+    )
+    write(
+        project / "snippets/demo/victim.py",
+        """\
         import json, os
         import matplotlib.pyplot as plt
 
         print("worker", os.getppid())
         print("linewidth", plt.rcParams["lines.linewidth"], "json", hasattr(json, "LEAKED"), "env", "LEAKED" in os.environ)
-        """)
+        """,
+    )
     runs = build(project, ["snippets.demo.leaker", "snippets.demo.victim"], [])
     leaker, victim = runs["snippets.demo.leaker"].output, runs["snippets.demo.victim"].output
     assert leaker.split("\n")[0] == victim.split("\n")[0], "both ran as children of the same worker process"

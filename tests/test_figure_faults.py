@@ -1,4 +1,5 @@
 """The figure pipeline under faults: a snippet that never ends or crashes, an interrupted build, a damaged cache."""
+
 import json
 import os
 import signal
@@ -106,10 +107,13 @@ def test_a_snippet_that_never_ends_is_stopped_at_the_time_limit_with_all_its_pro
     assert len(cache_folders(cache, "snippets.demo.quick--*")) == 1, "the other snippet's run is kept"
 
 
-@pytest.mark.parametrize("signal_name, hint", [
-    ("SIGSEGV", 'a crash in native code'),
-    ("SIGKILL", "this often means the machine ran out of memory"),
-])
+@pytest.mark.parametrize(
+    "signal_name, hint",
+    [
+        ("SIGSEGV", "a crash in native code"),
+        ("SIGKILL", "this often means the machine ran out of memory"),
+    ],
+)
 def test_a_snippet_killed_by_a_signal_is_reported_by_the_signal_name(snippets, signal_name, hint):
     crash = f"import os, signal\nprint('before the crash')\nos.kill(os.getpid(), signal.{signal_name})\n"
     with pytest.raises(SnippetFailed) as failure:
@@ -151,13 +155,34 @@ def test_a_test_that_runs_a_snippet_stops_it_at_the_time_limit(tmp_path, monkeyp
 
 
 def test_a_code_fence_of_a_page_that_never_ends_is_stopped_at_the_time_limit(tmp_path):
-    write(tmp_path / "page.md", "# Page\n\n```python\nimport time\n\nwhile True:\n    time.sleep(1)\n```\n\n"
-                                 "```python\nassert 1 + 1 == 2\n```\n")
+    write(
+        tmp_path / "page.md",
+        "# Page\n\n```python\nimport time\n\nwhile True:\n    time.sleep(1)\n```\n\n"
+        "```python\nassert 1 + 1 == 2\n```\n",
+    )
     env = dict(os.environ, **{TIMEOUT_VARIABLE: "1"}, PYTHONPATH=str(Path(__file__).resolve().parent.parent))
     started = time.monotonic()
-    run = subprocess.run([sys.executable, "-m", "pytest", "-p", "lessonkit.testing.pytest_plugin", "--markdown-docs",
-                          "-p", "no:cacheprovider", "-p", "no:randomly", "-q", "page.md"],
-                         cwd=tmp_path, env=env, capture_output=True, text=True, timeout=120)
+    run = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pytest",
+            "-p",
+            "lessonkit.testing.pytest_plugin",
+            "--markdown-docs",
+            "-p",
+            "no:cacheprovider",
+            "-p",
+            "no:randomly",
+            "-q",
+            "page.md",
+        ],
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert run.returncode == 1, run.stdout + run.stderr
     assert "1 failed, 1 passed" in run.stdout and "page.md" in run.stdout
     assert "timed out after 1 s in the test" in run.stdout and TIMEOUT_VARIABLE in run.stdout
@@ -187,6 +212,7 @@ def test_every_file_an_entry_holds_is_checked_not_only_figures(tmp_path):
 
 # --- a real mkdocs build or serve, interrupted while the snippet runs ---------------------------------------
 
+
 def free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
@@ -197,16 +223,26 @@ def mkdocs(command: str, config: Path, site_dir: Path) -> subprocess.Popen:
     where = ["-d", str(site_dir)] if command == "build" else ["-a", f"127.0.0.1:{free_port()}", "--no-livereload"]
     return subprocess.Popen(
         [sys.executable, "-m", "mkdocs", command, "-f", str(config), *where],
-        cwd=config.parent, env=dict(os.environ, NO_MKDOCS_2_WARNING="1"),
-        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+        cwd=config.parent,
+        env=dict(os.environ, NO_MKDOCS_2_WARNING="1"),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
         start_new_session=True,  # a process group of its own, as a terminal gives it: Ctrl-C signals the group
     )
 
 
-@pytest.mark.parametrize("command, how", [
-    ("build", "Ctrl-C"), ("build", "SIGINT"), ("build", "SIGTERM"), ("serve", "SIGINT"), ("serve", "SIGTERM"),
-    ("build", "SIGKILL"),  # mkdocs dies at once: the kernel tells its workers (PR_SET_PDEATHSIG)
-])
+@pytest.mark.parametrize(
+    "command, how",
+    [
+        ("build", "Ctrl-C"),
+        ("build", "SIGINT"),
+        ("build", "SIGTERM"),
+        ("serve", "SIGINT"),
+        ("serve", "SIGTERM"),
+        ("build", "SIGKILL"),  # mkdocs dies at once: the kernel tells its workers (PR_SET_PDEATHSIG)
+    ],
+)
 def test_an_interrupted_build_stops_at_once_and_leaves_no_process_folder_or_entry(tmp_path, monkeypatch, command, how):
     monkeypatch.setenv("LESSON_FIGURE_CACHE", str(tmp_path / "cache"))
     monkeypatch.setenv("PIDS_FILE", str(tmp_path / "pids"))
@@ -264,11 +300,14 @@ def alter(path: Path) -> None:
     path.write_bytes(path.read_bytes().swapcase())  # the same size, other bytes
 
 
-@pytest.mark.parametrize("damage, file, problem", [
-    (truncate, "figure-1.svg", "figure-1.svg has 0 bytes, the manifest recorded"),
-    (Path.unlink, "figure-1.bn.svg", "figure-1.bn.svg is missing"),
-    (alter, "figure-1.hi.svg", "figure-1.hi.svg has other bytes than the manifest recorded"),
-])
+@pytest.mark.parametrize(
+    "damage, file, problem",
+    [
+        (truncate, "figure-1.svg", "figure-1.svg has 0 bytes, the manifest recorded"),
+        (Path.unlink, "figure-1.bn.svg", "figure-1.bn.svg is missing"),
+        (alter, "figure-1.hi.svg", "figure-1.hi.svg has other bytes than the manifest recorded"),
+    ],
+)
 def test_a_damaged_cache_entry_is_run_again_and_the_site_shows_the_right_figure(built_site, damage, file, problem):
     root, rebuild, figures = built_site
     [entry] = (root / "cache").glob("snippets.demo.plot--*")

@@ -2,6 +2,7 @@
 
 Skipped in CPU runs. TensorFlow cases skip with a reason where TensorFlow is absent or sees no GPU.
 """
+
 import importlib.util
 import os
 
@@ -10,7 +11,6 @@ import pytest
 
 from lessonkit import SNIPPETS_DIR
 from lessonkit.snippets import imported_packages, local_source_closure, module_name
-
 from tests.gpu_tracking import keras_variable_devices, torch_step_devices
 
 pytestmark = [
@@ -34,10 +34,19 @@ def training_snippets() -> dict[str, str]:
         module = module_name(path)
         source = "\n".join(p.read_text(encoding="utf-8") for p in local_source_closure(module))
         packages = imported_packages(module)
-        framework = "torch" if packages & {"torch", "pytorch_lightning"} else "tensorflow" if packages & {
-            "tensorflow", "keras"} else None
-        if framework and "perf_counter" not in source and any(m in source for m in TRAINING_MARKS[framework]) \
-                and module not in DEFINES_ONLY:
+        framework = (
+            "torch"
+            if packages & {"torch", "pytorch_lightning"}
+            else "tensorflow"
+            if packages & {"tensorflow", "keras"}
+            else None
+        )
+        if (
+            framework
+            and "perf_counter" not in source
+            and any(m in source for m in TRAINING_MARKS[framework])
+            and module not in DEFINES_ONLY
+        ):
             found[module] = framework
     return found
 

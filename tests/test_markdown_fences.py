@@ -1,7 +1,8 @@
 """What pytest-markdown-docs sees of a page: includes expanded, tabbed fences moved to the margin."""
+
 from lessonkit.markdown.fences import ExpandingMarkdownIt, unindent_blocks
 
-PAGE = '''# Page
+PAGE = """# Page
 
 === "PyTorch"
 
@@ -16,7 +17,7 @@ PAGE = '''# Page
     ```
 
 Text after the tabs.
-'''
+"""
 
 
 def test_tabbed_fences_are_found_with_included_code():
@@ -34,7 +35,9 @@ def test_unindent_keeps_line_numbers_and_text_after_tabs():
 
 
 def test_fences_in_tabs_nested_in_a_details_block_are_found():
-    page = '# Lab\n\n??? success "Solution"\n\n    === "PyTorch"\n\n        ```python\n        a = 1\n        ```\n\n' \
-           '    ```python\n    b = 2\n    ```\n\nAfter.\n'
+    page = (
+        '# Lab\n\n??? success "Solution"\n\n    === "PyTorch"\n\n        ```python\n        a = 1\n        ```\n\n'
+        "    ```python\n    b = 2\n    ```\n\nAfter.\n"
+    )
     fences = [t.content for t in ExpandingMarkdownIt(config="commonmark").parse(page) if t.type == "fence"]
     assert fences == ["a = 1\n", "b = 2\n"]

@@ -1,5 +1,6 @@
 """Notebooks made from pages: one framework's code, prose in the page's language, and they run on their own;
 built again only when what they are made from changed, and the lab's rendered once per change."""
+
 import ast
 import json
 import re
@@ -14,7 +15,7 @@ from lessonkit import DOCS_DIR
 from lessonkit.notebooks.convert import page_notebook
 from lessonkit.notebooks.files import page_notebooks
 from lessonkit.notebooks.sources import frameworks_of, helper_sources
-from tests.notebook_pages import SETUP_NOTES, lab_notebook_page  # noqa: F401 (fixture)
+from tests.notebook_pages import SETUP_NOTES
 
 
 def notebook(page: str, framework: str, language: str = "en"):
@@ -38,7 +39,7 @@ def test_a_framework_notebook_holds_only_that_frameworks_code():
 def test_markdown_cells_are_plain_markdown_in_the_pages_language():
     nb = notebook("lab", "TensorFlow", "bn")
     prose = "\n".join(c.source for c in nb.cells if c.cell_type == "markdown")
-    shown_code = code_of(nb).split("HELPERS")[-1].split("write_text(text, encoding=\"utf-8\")")[-1]
+    shown_code = code_of(nb).split("HELPERS")[-1].split('write_text(text, encoding="utf-8")')[-1]
     assert "ল্যাব" in prose and "{." not in prose and "{#" not in prose
     assert '--8<-- "' not in shown_code, "includes are expanded"
 
@@ -70,12 +71,17 @@ def test_a_notebook_is_built_again_only_when_its_page_changed(tmp_path):
     assert page_notebooks(pages, tmp_path, SETUP_NOTES, logs.append) == first
     pages["overfitting.md"] += "\nA sentence added after the first build.\n"
     third = page_notebooks(pages, tmp_path, SETUP_NOTES, logs.append)
-    assert logs == ["notebooks: 4 built, 0 unchanged", "notebooks: 0 built, 4 unchanged",
-                    "notebooks: 2 built, 2 unchanged"]  # PyTorch and TensorFlow, in English and Bengali
+    assert logs == [
+        "notebooks: 4 built, 0 unchanged",
+        "notebooks: 0 built, 4 unchanged",
+        "notebooks: 2 built, 2 unchanged",
+    ]  # PyTorch and TensorFlow, in English and Bengali
     for framework in ("pytorch", "tensorflow"):
         english = nbformat.read(third[f"notebooks/overfitting-{framework}.ipynb"], as_version=4)
         assert "A sentence added after the first build." in english.cells[-1].source
-        assert third[f"notebooks/overfitting-{framework}.bn.ipynb"] == first[f"notebooks/overfitting-{framework}.bn.ipynb"]
+        assert (
+            third[f"notebooks/overfitting-{framework}.bn.ipynb"] == first[f"notebooks/overfitting-{framework}.bn.ipynb"]
+        )
 
 
 def test_the_lab_notebook_is_rendered_once_and_again_when_its_cache_entry_is_damaged(lab_notebook_page, monkeypatch):
@@ -138,8 +144,9 @@ def test_the_lab_page_shows_the_site_variant_and_offers_the_download(tmp_path):
     downloaded = nbformat.read(notebooks["notebooks/lab-pytorch.ipynb"], as_version=4)
     assert "Run the next cell first. On this page only the names." in [c.source for c in shown.cells]
     assert "Run the next cell first." in [c.source for c in downloaded.cells]
-    site_size, download_size = (notebooks[name].stat().st_size for name in ("lab-notebook-pytorch.ipynb",
-                                                                            "notebooks/lab-pytorch.ipynb"))
+    site_size, download_size = (
+        notebooks[name].stat().st_size for name in ("lab-notebook-pytorch.ipynb", "notebooks/lab-pytorch.ipynb")
+    )
     assert site_size * 1.5 < download_size, "the helpers' text is left out of the page"
 
 
@@ -151,13 +158,16 @@ def test_scripts_for_content_the_notebook_lacks_are_left_out():
     assert render._without_idle_scripts(copy + mathjax + mermaid + cell) == copy + cell
     diagram = '<div class="jp-Mermaid"><pre class="mermaid">graph LR</pre></div>'
     assert render._without_idle_scripts(mermaid + diagram) == mermaid + diagram
-    with_mathjax = '<script src="https://cdn.example/mathjax.js"> </script><script type="text/x-mathjax-config">x</script>'
+    with_mathjax = (
+        '<script src="https://cdn.example/mathjax.js"> </script><script type="text/x-mathjax-config">x</script>'
+    )
     assert render._without_idle_scripts(with_mathjax) == with_mathjax
 
 
 def test_the_pygments_styles_that_mkdocs_jupyter_writes_as_a_python_list_become_css():
     assert render._style_text("\n  ['pre { line-height: 125%; }\\n.highlight-ipynb .k { color: green }']\n") == (
-        "pre { line-height: 125%; }\n.highlight-ipynb .k { color: green }")
+        "pre { line-height: 125%; }\n.highlight-ipynb .k { color: green }"
+    )
     for css in (".a { color: red }", "[data-md-color-scheme=slate] .a { color: red }", "['unclosed { }"):
         assert render._style_text(css) == css
 

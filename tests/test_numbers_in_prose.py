@@ -4,6 +4,7 @@ The gate: a number in a page's prose (outside code, value tokens, arithmetic and
 the page uses printed or recorded, and that is not one of the snippet's own settings, was typed by hand from a
 run. It drifts when the run changes; the page must insert it with ``<!-- value: topic/snippet name:format -->``.
 """
+
 import json
 import re
 import shutil
@@ -17,7 +18,13 @@ from lessonkit.figures.build import build_figures
 from lessonkit.figures.cache import FigureCache, cache_dir
 from lessonkit.markdown.includes import includes
 from lessonkit.markdown.refs import (
-    MissingValue, figure_refs, insert_values, output_modules, snippet_module, value_modules, value_refs,
+    MissingValue,
+    figure_refs,
+    insert_values,
+    output_modules,
+    snippet_module,
+    value_modules,
+    value_refs,
 )
 from lessonkit.markdown.structure import prose_lines
 from lessonkit.snippets import local_source_closure, module_name
@@ -25,25 +32,31 @@ from snippets.common import results
 
 # --- value tokens and record() ----------------------------------------------------------------------------------
 
-PAGE = ("Accuracy <!-- value: keras/fit_digits val_accuracy:.1% --> after "
-        "<!-- value: keras/early_stopping best_epoch -->.")
+PAGE = (
+    "Accuracy <!-- value: keras/fit_digits val_accuracy:.1% --> after <!-- value: keras/early_stopping best_epoch -->."
+)
 
 
 def test_value_tokens_are_replaced_by_the_recorded_values_in_each_language():
-    recorded = {"snippets.keras.fit_digits": {"val_accuracy": 0.96389},
-                "snippets.keras.early_stopping": {"best_epoch": 27}}
+    recorded = {
+        "snippets.keras.fit_digits": {"val_accuracy": 0.96389},
+        "snippets.keras.early_stopping": {"best_epoch": 27},
+    }
     assert insert_values(PAGE, "docs/x.md", recorded.__getitem__, "en") == "Accuracy 96.4% after 27."
     assert insert_values(PAGE, "docs/x.md", recorded.__getitem__, "hi") == "Accuracy 96.4% after 27."
     # Bengali prose counts in Bengali digits (the glossary's rule); a measured decimal keeps the plot's digits.
     assert insert_values(PAGE, "docs/x.bn.md", recorded.__getitem__, "bn") == "Accuracy 96.4% after ২৭."
     assert [(ref.module, ref.key, ref.spec) for ref in value_refs(PAGE)] == [
-        ("snippets.keras.fit_digits", "val_accuracy", ".1%"), ("snippets.keras.early_stopping", "best_epoch", "")]
+        ("snippets.keras.fit_digits", "val_accuracy", ".1%"),
+        ("snippets.keras.early_stopping", "best_epoch", ""),
+    ]
 
 
 def test_a_value_the_snippet_did_not_record_stops_the_build_with_page_line_and_snippet():
     with pytest.raises(MissingValue) as error:
-        insert_values("Title\n\n" + PAGE, "docs/high-level/keras.md", lambda module: {"val_accuracy": 0.9}, "en",
-                      first_line=4)
+        insert_values(
+            "Title\n\n" + PAGE, "docs/high-level/keras.md", lambda module: {"val_accuracy": 0.9}, "en", first_line=4
+        )
     message = str(error.value)
     assert message.startswith("docs/high-level/keras.md:6: <!-- value: keras/early_stopping best_epoch -->")
     assert "snippets.keras.early_stopping recorded val_accuracy" in message
@@ -65,8 +78,11 @@ def test_record_does_nothing_when_run_alone_and_keeps_values_for_the_build(tmp_p
     results.record("accuracy", np.float32(0.25))
     results.record("best_epoch", np.int64(27))
     results.record("chosen", "16 hidden units")
-    assert json.loads(target.read_text(encoding="utf-8")) == {"accuracy": 0.25, "best_epoch": 27,
-                                                              "chosen": "16 hidden units"}
+    assert json.loads(target.read_text(encoding="utf-8")) == {
+        "accuracy": 0.25,
+        "best_epoch": 27,
+        "chosen": "16 hidden units",
+    }
     with pytest.raises(TypeError, match="a page can quote a number or a text, not list"):
         results.record("losses", [0.5, 0.4])
 
@@ -109,7 +125,7 @@ def prose_numbers(markdown: str):
             continue
         line = NOT_PROSE.sub(" ", item.text.translate(TO_LATIN))
         for match in NUMBER.finditer(line):
-            before, after = line[:match.start()].rstrip()[-1:], line[match.end():].lstrip()[:1]
+            before, after = line[: match.start()].rstrip()[-1:], line[match.end() :].lstrip()[:1]
             if before and before in ARITHMETIC or after and after in ARITHMETIC.replace("-", ""):
                 continue
             number = parse(match["number"])
@@ -120,27 +136,32 @@ def prose_numbers(markdown: str):
 
 def states(prose: Number, run: Number) -> bool:
     """The prose number is the run's number, written with the same or fewer decimals."""
-    return run.decimals >= prose.decimals and abs(run.value - prose.value) <= 0.5 * 10 ** -prose.decimals + 1e-12
+    return run.decimals >= prose.decimals and abs(run.value - prose.value) <= 0.5 * 10**-prose.decimals + 1e-12
 
 
 def run_numbers(output: str, recorded: dict, settings: set[float]) -> list[Number]:
     numbers = [parse(m["number"]) for m in NUMBER.finditer(output)]
-    numbers += [Number(float(v), 12 if isinstance(v, float) else 0) for v in recorded.values()
-                if isinstance(v, (int, float))]
+    numbers += [
+        Number(float(v), 12 if isinstance(v, float) else 0) for v in recorded.values() if isinstance(v, (int, float))
+    ]
     return [n for n in numbers if n.value not in settings]
 
 
 def settings_of(module: str) -> set[float]:
     """The numbers written in a snippet and the helpers it imports: epochs, sizes, rates (not results).
     A page's settings are those of all its snippets (the Lightning page quotes the Keras page's network)."""
-    return {float(m["number"]) for path in local_source_closure(module, REPO_ROOT)
-            for m in NUMBER.finditer(path.read_text(encoding="utf-8"))}
+    return {
+        float(m["number"])
+        for path in local_source_closure(module, REPO_ROOT)
+        for m in NUMBER.finditer(path.read_text(encoding="utf-8"))
+    }
 
 
 def modules_used(markdown: str) -> set[str]:
     used = output_modules(markdown) | value_modules(markdown) | {ref.module for ref in figure_refs(markdown, "")}
-    return used | {module_name(REPO_ROOT / "snippets" / inc.path) for inc in includes(markdown)
-                   if inc.path.endswith(".py")}
+    return used | {
+        module_name(REPO_ROOT / "snippets" / inc.path) for inc in includes(markdown) if inc.path.endswith(".py")
+    }
 
 
 def derived_numbers(markdown: str) -> set[float]:
@@ -163,8 +184,7 @@ def hand_typed_numbers(page: Path, runs, docs: Path = DOCS_DIR) -> list[str]:
     markdown = page.read_text(encoding="utf-8")
     modules = sorted(m for m in modules_used(markdown) if m in runs)
     settings = set().union(*(settings_of(module) for module in modules)) | derived_numbers(markdown)
-    numbers = {module: run_numbers(runs[module].output, recorded_values(runs[module]), settings)
-               for module in modules}
+    numbers = {module: run_numbers(runs[module].output, recorded_values(runs[module]), settings) for module in modules}
     problems = []
     for line, text, number in prose_numbers(markdown):
         if number.significant_digits < 2 or is_round(number) or number.value in settings:
@@ -227,12 +247,20 @@ def test_the_gate_flags_a_number_copied_from_a_run_into_a_damaged_copy(runs, tmp
 
 
 def test_the_gate_reads_percentages_and_leaves_settings_and_arithmetic_alone():
-    run = run_numbers("epoch 20/20  val_accuracy 0.9639  loss 0.2041  params 2080\n", {"best_epoch": 27},
-                      settings={20.0})
-    page = ("After 20 epochs: 96.4 % correct, best epoch 27, 20 % of the loss; 64 × 32 + 32 = 2080 parameters, "
-            "2080 in all; about 0.96.\n```\n0.9639\n```\n")
+    run = run_numbers(
+        "epoch 20/20  val_accuracy 0.9639  loss 0.2041  params 2080\n", {"best_epoch": 27}, settings={20.0}
+    )
+    page = (
+        "After 20 epochs: 96.4 % correct, best epoch 27, 20 % of the loss; 64 × 32 + 32 = 2080 parameters, "
+        "2080 in all; about 0.96.\n```\n0.9639\n```\n"
+    )
     derived = derived_numbers(page)
-    found = [text for _, text, number in prose_numbers(page)
-             if number.significant_digits >= 2 and not is_round(number) and number.value not in derived
-             and any(states(number, r) for r in run)]
+    found = [
+        text
+        for _, text, number in prose_numbers(page)
+        if number.significant_digits >= 2
+        and not is_round(number)
+        and number.value not in derived
+        and any(states(number, r) for r in run)
+    ]
     assert found == ["96.4 %", "27", "0.96"]

@@ -2,6 +2,7 @@
 (SITE_URL, REPO_URL) in preview mode (LESSON_FIGURES=cached) over a figure cache holding one snippet's run:
 sitemap, canonical URLs, descriptions, 404 pages per language, edit links, the translation status page,
 cached figures and labelled placeholders."""
+
 import functools
 import http.server
 import io
@@ -19,9 +20,9 @@ from mkdocs.config import load_config
 
 from lessonkit import DOCS_DIR, REPO_ROOT, TRANSLATIONS_DIR
 from lessonkit.cli import STATE_MARK
-from lessonkit.site.edit_links import without_repository
 from lessonkit.figures.build import build_figures
 from lessonkit.figures.cache import FigureCache
+from lessonkit.site.edit_links import without_repository
 from lessonkit.translations.records import all_states
 from tests.browser_support import CHROMIUM, CHROMIUM_ARGS, SCRIPTS, QuietHandler
 from tests.site_build import build_site, notebook_pages, site_pages
@@ -38,8 +39,12 @@ def published(tmp_path_factory):
     cache = FigureCache(tmp_path_factory.mktemp("figure-cache"))
     runs = build_figures({CACHED_MODULE: {"docs/overfitting.md"}}, cache=cache, root=REPO_ROOT, log=lambda _: None)
     site_dir = tmp_path_factory.mktemp("published-site")
-    settings = {"SITE_URL": SITE_URL, "REPO_URL": REPO_URL, "LESSON_FIGURES": "cached",
-                "LESSON_FIGURE_CACHE": str(cache.root)}
+    settings = {
+        "SITE_URL": SITE_URL,
+        "REPO_URL": REPO_URL,
+        "LESSON_FIGURES": "cached",
+        "LESSON_FIGURE_CACHE": str(cache.root),
+    }
     with pytest.MonkeyPatch.context() as patch:
         for name, value in settings.items():
             patch.setenv(name, value)
@@ -118,14 +123,20 @@ def test_github_pages_404_shows_the_page_in_the_language_of_the_missing_address(
     playwright = pytest.importorskip("playwright.sync_api")
     site_dir, _ = published
     (tmp_path / "lesson").symlink_to(site_dir)
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(GitHubPagesHandler, directory=str(tmp_path)))
+    server = http.server.ThreadingHTTPServer(
+        ("127.0.0.1", 0), functools.partial(GitHubPagesHandler, directory=str(tmp_path))
+    )
     threading.Thread(target=server.serve_forever, daemon=True).start()
     base = f"http://127.0.0.1:{server.server_address[1]}/lesson/"
     try:
         with playwright.sync_playwright() as p:
             browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
             page = browser.new_page()
-            for language, missing in (("bn", "bn/no-such-page/"), ("hi", "hi/low-level/gone/"), ("en", "no-such-page/")):
+            for language, missing in (
+                ("bn", "bn/no-such-page/"),
+                ("hi", "hi/low-level/gone/"),
+                ("en", "no-such-page/"),
+            ):
                 page.goto(base + missing)
                 page.wait_for_function(f"document.documentElement.lang === {language!r}")
                 assert page.locator("h1").first.inner_text() == STRINGS["not_found"]["title"][language]
@@ -166,8 +177,10 @@ def test_without_repo_url_there_are_no_edit_links(monkeypatch):
 def test_translation_status_page_shows_every_page_and_language_from_the_records(published):
     site_dir, _ = published
     html = (site_dir / "translation-status/index.html").read_text(encoding="utf-8")
-    rows = {m[1]: re.findall(r"<td>(?:<a [^>]*>)?([^<]*)", m[2])
-            for m in re.finditer(r"<tr>\s*<td><a [^>]*>([^<]+)</a></td>(.*?)</tr>", html, re.S)}
+    rows = {
+        m[1]: re.findall(r"<td>(?:<a [^>]*>)?([^<]*)", m[2])
+        for m in re.finditer(r"<tr>\s*<td><a [^>]*>([^<]+)</a></td>(.*?)</tr>", html, re.S)
+    }
     states = all_states()
     assert rows == {
         s.english.relative_to(DOCS_DIR).as_posix(): [STATE_MARK[t.state] for t in states if t.english == s.english]
@@ -197,8 +210,13 @@ def test_preview_shows_cached_figures_and_labelled_placeholders_in_the_readers_l
 def test_the_site_hooks_load_without_any_framework_numpy_or_matplotlib():
     blocked = ["torch", "tensorflow", "keras", "pytorch_lightning", "numpy", "matplotlib", "sklearn"]
     code = f"import sys\nfor m in {blocked}: sys.modules[m] = None\nimport lessonkit.site.hooks"
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO_ROOT,
-                            env=dict(os.environ, PYTHONPATH=str(REPO_ROOT)))
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        cwd=REPO_ROOT,
+        env=dict(os.environ, PYTHONPATH=str(REPO_ROOT)),
+    )
     assert result.returncode == 0, result.stderr[-2000:]
 
 

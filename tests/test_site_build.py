@@ -1,4 +1,5 @@
 """The built site: every page in every language, figures from running code, search for all scripts."""
+
 import json
 import re
 
@@ -73,8 +74,12 @@ def test_every_figure_word_has_a_bengali_and_hindi_translation(site):
         if path.parent.name == f"{manifest['module']}--{snippet_key(manifest['module'])}":
             manifests.append(manifest)
     assert manifests
-    missing = {f"{m['module']} ({lang}): {text!r}" for m in manifests for lang, texts in m["untranslated"].items()
-               for text in texts}
+    missing = {
+        f"{m['module']} ({lang}): {text!r}"
+        for m in manifests
+        for lang, texts in m["untranslated"].items()
+        for text in texts
+    }
     assert not missing, "add to translations/plot_strings.yml:\n" + "\n".join(sorted(missing))
 
 
@@ -92,5 +97,6 @@ def test_a_build_with_nothing_changed_makes_and_renders_no_notebook(site, tmp_pa
     assert "Converting notebook" not in again.stderr, "mkdocs-jupyter rendered a notebook that did not change"
     for language in LANGUAGES:
         page = built_page(site_dir, "lab-notebook-pytorch", language)
-        assert built_page(tmp_path / "again", "lab-notebook-pytorch", language).read_text(encoding="utf-8") == \
-            page.read_text(encoding="utf-8")
+        assert built_page(tmp_path / "again", "lab-notebook-pytorch", language).read_text(
+            encoding="utf-8"
+        ) == page.read_text(encoding="utf-8")

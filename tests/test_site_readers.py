@@ -1,5 +1,6 @@
 """The built site is light for readers on slow connections and searchable in each language (see also
 tests/test_browser_readers.py): light figures, sized lazy images, one Unicode-normalised index per language."""
+
 import gzip
 import io
 import json
@@ -34,7 +35,7 @@ def test_decision_boundary_figures_keep_their_text_as_vectors_and_the_shading_as
     for language in ("", ".bn", ".hi"):
         svg = (site[0] / f"figures/low_level/mlp_pytorch-1{language}.svg").read_text(encoding="utf-8")
         assert svg.count("<image") == 2, "one picture of the shaded probability per panel"
-        assert re.search(r'<g id="text_\d+">', svg) and "<use xlink:href=\"#" in svg, "text drawn as glyph shapes"
+        assert re.search(r'<g id="text_\d+">', svg) and '<use xlink:href="#' in svg, "text drawn as glyph shapes"
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
@@ -48,7 +49,9 @@ def test_figures_load_lazily_with_the_size_of_their_svg(site, language):
                 continue
             width, height = (int(re.search(rf'\b{a}="(\d+)"', tag).group(1)) for a in ("width", "height"))
             svg = (built_page(site[0], name, language).parent / src).resolve().read_text(encoding="utf-8")
-            svg_width, svg_height = (float(v) for v in re.search(r'width="([\d.]+)pt" height="([\d.]+)pt"', svg).groups())
+            svg_width, svg_height = (
+                float(v) for v in re.search(r'width="([\d.]+)pt" height="([\d.]+)pt"', svg).groups()
+            )
             assert abs(width / height - svg_width / svg_height) < 0.01, f"{src}: {width}×{height} is not its shape"
 
 
@@ -56,7 +59,11 @@ def test_figures_load_lazily_with_the_size_of_their_svg(site, language):
 def test_each_language_has_its_own_normalised_search_index(site, language):
     folder = site[0] if language == "en" else site[0] / language
     index = json.loads((folder / "search/search_index.json").read_text(encoding="utf-8"))
-    assert index["config"]["lang"] == ["en"] and "।" in index["config"]["separator"] and "॥" in index["config"]["separator"]
+    assert (
+        index["config"]["lang"] == ["en"]
+        and "।" in index["config"]["separator"]
+        and "॥" in index["config"]["separator"]
+    )
     assert index["docs"] and {language_of(doc["location"]) for doc in index["docs"]} == {language}
     text = "".join(doc["title"] + doc["text"] for doc in index["docs"])
     assert unicodedata.is_normalized("NFC", text)

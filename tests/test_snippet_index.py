@@ -1,4 +1,5 @@
 """The snippet index parses each file once, and again only after its text changed (as in ``mkdocs serve``)."""
+
 import ast
 
 from lessonkit.snippets import imported_packages, local_source_closure
@@ -14,7 +15,9 @@ def test_each_file_is_parsed_once_until_its_text_changes(tmp_path, monkeypatch):
         (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
         (tmp_path / name).write_text(text, encoding="utf-8")
     parsed, real_parse = [], ast.parse
-    monkeypatch.setattr(ast, "parse", lambda text, filename, **kw: parsed.append(filename) or real_parse(text, filename, **kw))
+    monkeypatch.setattr(
+        ast, "parse", lambda text, filename, **kw: parsed.append(filename) or real_parse(text, filename, **kw)
+    )
 
     for _ in range(3):  # as the figures, the notebooks and the hooks ask, in each language
         assert imported_packages("snippets.demo.plot", tmp_path) == {"snippets", "numpy", "matplotlib"}
@@ -24,4 +27,6 @@ def test_each_file_is_parsed_once_until_its_text_changes(tmp_path, monkeypatch):
     assert "torch" in imported_packages("snippets.demo.plot", tmp_path)
     assert parsed.count(str(tmp_path / "snippets/helpers.py")) == 2
     assert local_source_closure("snippets.demo.plot", tmp_path) == [
-        tmp_path / "snippets/demo/plot.py", tmp_path / "snippets/helpers.py"]
+        tmp_path / "snippets/demo/plot.py",
+        tmp_path / "snippets/helpers.py",
+    ]

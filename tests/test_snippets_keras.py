@@ -1,4 +1,5 @@
 """The Keras page's claims, checked by running its snippets."""
+
 import pytest
 
 from tests.snippet_runner import assert_stopped_early_with_best_weights, line_labels

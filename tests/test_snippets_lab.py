@@ -1,4 +1,5 @@
 """The lab page's claims, checked by running its data helpers and reference solutions."""
+
 import io
 import json
 import urllib.error
@@ -18,6 +19,7 @@ DIGITS = ["snippets.lab.digits_pytorch", "snippets.lab.digits_tensorflow"]
 @pytest.fixture(autouse=True)
 def no_network(monkeypatch):
     """Nothing in these tests may download: any attempt to open a URL fails as it does offline."""
+
     def offline(*args, **kwargs):
         raise urllib.error.URLError("network is unreachable (simulated by the test)")
 
@@ -120,10 +122,15 @@ def test_a_good_mnist_file_gives_28x28_images(empty_cache, monkeypatch, capsys):
     """A tiny stand-in for mnist.npz, with its own hash: the path a learner with a network takes."""
     rng = np.random.default_rng(0)
     buffer = io.BytesIO()
-    np.savez(buffer, **{
-        "x_train": rng.integers(0, 256, (6, 28, 28), dtype=np.uint8), "y_train": np.arange(6, dtype=np.uint8),
-        "x_test": rng.integers(0, 256, (4, 28, 28), dtype=np.uint8), "y_test": np.arange(4, dtype=np.uint8),
-    })
+    np.savez(
+        buffer,
+        **{
+            "x_train": rng.integers(0, 256, (6, 28, 28), dtype=np.uint8),
+            "y_train": np.arange(6, dtype=np.uint8),
+            "x_test": rng.integers(0, 256, (4, 28, 28), dtype=np.uint8),
+            "y_test": np.arange(4, dtype=np.uint8),
+        },
+    )
     (empty_cache / "mnist.npz").write_bytes(buffer.getvalue())
     import hashlib
 
@@ -149,6 +156,7 @@ class SpyOnTestSet:
             if self.test_x is not None and np.array_equal(x, self.test_x):
                 self.models.append(model)
             return predict(model, x)
+
         return spying
 
 
@@ -173,8 +181,9 @@ def assert_chosen_on_validation_and_tested_once(results, spy, recorded):
     assert results["chosen"] == lowest[1], "the candidate with the lowest validation loss is chosen"
     chosen = histories[results["chosen"]]["val_loss"]
     assert results["epochs"] == 1 + chosen.index(min(chosen)), "trained for the epochs validation chose"
-    assert spy.models and all(model is results["model"] for model in spy.models), \
+    assert spy.models and all(model is results["model"] for model in spy.models), (
         "only the final, chosen network ever sees the test set"
+    )
     assert recorded["test_accuracy"] == pytest.approx(results["test_accuracy"])
     assert recorded["chosen_epochs"] == results["epochs"]
     for history in histories.values():
@@ -208,8 +217,9 @@ def test_digit_network_is_chosen_on_validation_and_clears_the_floor(module, run_
     assert big["train_loss"][-1] < big["train_loss"][best - 1], "while the training loss still falls"
     assert recorded["256_hidden_units_last_val_loss"] == pytest.approx(big["val_loss"][-1])
     hidden = {name: h for name, h in results["histories"].items() if "hidden" in name}
-    assert best == min(recorded[f"{name.replace(' ', '_')}_best_epoch"] for name in hidden), \
+    assert best == min(recorded[f"{name.replace(' ', '_')}_best_epoch"] for name in hidden), (
         "the validation loss turns upwards earliest with the most hidden units"
+    )
     single = min(results["histories"]["single-layer"]["val_loss"])
     assert all(single > min(h["val_loss"]) for h in hidden.values()), "the hidden layer helps on the digits"
 

@@ -1,5 +1,6 @@
 """The 'Outputs and losses' page's claims, checked by running its snippets: every loss against the formula worked
 out by hand with NumPy, and the two mistakes doing to the loss what the page says."""
+
 import math
 
 import numpy as np
@@ -147,8 +148,11 @@ def test_the_two_mistakes_keep_the_loss_of_right_predictions_high(module, run_sn
 
     (figure,) = run.figures
     for ax, floor in zip(figure.axes, [SOFTMAX_FIRST_FLOOR, SIGMOID_FIRST_FLOOR]):
-        assert legend_texts(ax) == ["right: the loss gets the logits", "mistake: probabilities passed in",
-                                    "lowest loss the mistake allows"]
+        assert legend_texts(ax) == [
+            "right: the loss gets the logits",
+            "mistake: probabilities passed in",
+            "lowest loss the mistake allows",
+        ]
         assert ax.get_lines()[2].get_ydata()[0] == pytest.approx(floor), "the floor line is drawn where it belongs"
     assert [ax.get_title().split(": ")[1].split(" before")[0] for ax in figure.axes] == ["softmax", "sigmoid"]
 

@@ -1,4 +1,5 @@
 """The Overfitting page's claims, checked by running its snippets."""
+
 import pytest
 
 from tests.snippet_runner import line_labels

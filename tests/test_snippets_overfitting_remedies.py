@@ -1,4 +1,5 @@
 """The Overfitting page's remedies, each checked against the baseline: the learning-curve run of the same framework."""
+
 import pytest
 
 from tests.snippet_runner import line_labels

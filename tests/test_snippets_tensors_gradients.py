@@ -1,4 +1,5 @@
 """The "Tensors and gradients" page's claims, checked by running its snippets."""
+
 import re
 
 import numpy as np
@@ -33,9 +34,7 @@ def test_tensorflow_variable_changes_in_place_and_constant_cannot(run_snippet):
     assert result["constant_can_change"] is False
 
 
-@pytest.mark.parametrize(
-    "module", ["snippets.low_level.gradients_pytorch", "snippets.low_level.gradients_tensorflow"]
-)
+@pytest.mark.parametrize("module", ["snippets.low_level.gradients_pytorch", "snippets.low_level.gradients_tensorflow"])
 def test_automatic_gradient_matches_the_hand_derived_one(module, run_snippet, capsys):
     result = run_snippet(module).result
     assert result["autograd"] == pytest.approx(result["by_hand"], rel=1e-6)
@@ -50,8 +49,11 @@ BROADCAST_DATA = np.array([[1.0, 10.0, 100.0], [2.0, 30.0, 400.0], [3.0, 20.0, 7
 @pytest.mark.parametrize(
     "module, error_type, error_says",
     [
-        ("snippets.low_level.broadcasting_pytorch", "RuntimeError",
-         "The size of tensor a (3) must match the size of tensor b (4) at non-singleton dimension 1"),
+        (
+            "snippets.low_level.broadcasting_pytorch",
+            "RuntimeError",
+            "The size of tensor a (3) must match the size of tensor b (4) at non-singleton dimension 1",
+        ),
         ("snippets.low_level.broadcasting_tensorflow", "InvalidArgumentError", "Incompatible shapes: [4,3] vs. [4]"),
     ],
 )

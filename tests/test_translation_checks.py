@@ -1,4 +1,5 @@
 """Each translator check on a bad input gives the expected message with file, line and fix."""
+
 import subprocess
 import sys
 import textwrap
@@ -7,12 +8,12 @@ from pathlib import Path
 import pytest
 
 from lessonkit import REPO_ROOT
-from lessonkit.translations.encoding_repair import repair_text
 from lessonkit.translations.checks import check_glossary, check_translation, translated_pages
+from lessonkit.translations.encoding_repair import repair_text
 from lessonkit.translations.records import git_blob_hash, recorded_hash, stamp, translation_state
 from tests.translation_copies import copy_of_docs, damaged, problems, reported
 
-ENGLISH = textwrap.dedent('''\
+ENGLISH = textwrap.dedent("""\
     # Overfitting
 
     Some prose with a [link](index.md).
@@ -30,8 +31,8 @@ ENGLISH = textwrap.dedent('''\
         ```python
         x = 1
         ```
-    ''')
-BENGALI = textwrap.dedent('''\
+    """)
+BENGALI = textwrap.dedent("""\
     # ওভারফিটিং
 
     কিছু লেখা, একটি [লিংক](index.md) সহ।
@@ -49,9 +50,10 @@ BENGALI = textwrap.dedent('''\
         ```python
         x = 1
         ```
-    ''')
-GLOSSARY = [{"term": "overfitting", "bn": "ওভারফিটিং", "hi": "ओवरफिटिंग", "keep_english": False,
-             "bn_avoid": ["অতিরিক্ত ফিটিং"]}]
+    """)
+GLOSSARY = [
+    {"term": "overfitting", "bn": "ওভারফিটিং", "hi": "ओवरफिटिंग", "keep_english": False, "bn_avoid": ["অতিরিক্ত ফিটিং"]}
+]
 
 
 @pytest.fixture
@@ -72,7 +74,7 @@ def test_a_good_translation_has_no_problem(pages):
 
 
 def test_mojibake_is_found_and_the_repaired_line_offered(pages):
-    garbled = BENGALI.replace("কিছু লেখা", "কিছু লেখা".encode("utf-8").decode("cp866"))
+    garbled = BENGALI.replace("কিছু লেখা", "কিছু লেখা".encode().decode("cp866"))
     (problem,) = pages(garbled)
     assert "page.bn.md:3: garbled text (mojibake" in problem
     assert "replace the line with:\n    কিছু লেখা, একটি [লিংক](index.md) সহ।" in problem
@@ -101,7 +103,7 @@ def test_an_include_of_a_file_that_does_not_exist_is_reported(pages):
 
 
 def test_an_injected_script_is_refused(pages):
-    problems = pages(BENGALI.replace("কিছু লেখা,", 'কিছু লেখা <script>alert(1)</script>,'))
+    problems = pages(BENGALI.replace("কিছু লেখা,", "কিছু লেখা <script>alert(1)</script>,"))
     assert any("page.bn.md:3: raw HTML '<script' is not allowed" in p for p in problems)
     problems = pages(BENGALI.replace("[লিংক](index.md)", "[লিংক](javascript:alert(1))"))
     assert any("raw HTML 'javascript:' is not allowed" in p for p in problems)
@@ -114,7 +116,9 @@ def test_changed_figures_tabs_headings_and_links_are_reported(pages):
     assert any("tab label differs" in p for p in pages(BENGALI.replace('=== "PyTorch"', '=== "পাইটর্চ"')))
     assert any("link target changed" in p for p in pages(BENGALI.replace("(index.md)", "(page.md)")))
     assert any("heading structure differs" in p for p in pages(BENGALI.replace("## পাঁচটি", "### পাঁচটি")))
-    assert any("link to 'missing.md' does not resolve" in p for p in pages(BENGALI.replace("(index.md)", "(missing.md)")))
+    assert any(
+        "link to 'missing.md' does not resolve" in p for p in pages(BENGALI.replace("(index.md)", "(missing.md)"))
+    )
 
 
 def test_glossary_variants_and_untranslated_terms_are_reported(pages):
@@ -136,8 +140,12 @@ def test_stamp_records_the_english_version_and_state_follows_it(tmp_path):
     assert translation_state(english, "hi").state == "up to date"
     english.write_text("# Page\n\nA new paragraph.\n")
     assert translation_state(english, "hi").state == "outdated"
-    assert git_blob_hash(b"# Page\n") == subprocess.run(
-        ["git", "hash-object", "--stdin"], input=b"# Page\n", capture_output=True).stdout.decode().strip()
+    assert (
+        git_blob_hash(b"# Page\n")
+        == subprocess.run(["git", "hash-object", "--stdin"], input=b"# Page\n", capture_output=True)
+        .stdout.decode()
+        .strip()
+    )
 
 
 def test_every_translated_page_of_the_site_passes_every_check():
@@ -146,8 +154,9 @@ def test_every_translated_page_of_the_site_passes_every_check():
 
 
 def test_cli_status_lists_every_page_and_language():
-    result = subprocess.run([sys.executable, "-m", "lessonkit", "translations", "status"],
-                            capture_output=True, text=True, cwd=REPO_ROOT)
+    result = subprocess.run(
+        [sys.executable, "-m", "lessonkit", "translations", "status"], capture_output=True, text=True, cwd=REPO_ROOT
+    )
     assert result.returncode == 0
     assert "| page | bn | hi |" in result.stdout and "| overfitting.md |" in result.stdout
 
@@ -163,8 +172,14 @@ def test_a_link_to_an_anchor_needs_an_explicit_heading_id(pages, tmp_path):
     problems = pages(BENGALI.replace("(index.md)", "(page.md#five-points)"))
     assert any("#five-points is not an explicit heading id in page.md" in p and "{#five-points}" in p for p in problems)
     (tmp_path / "page.md").write_text(english.replace("## Five points", "## Five points {#five-points}"))
-    assert pages(BENGALI.replace("(index.md)", "(page.md#five-points)").replace(
-        "## পাঁচটি বিন্দু", "## পাঁচটি বিন্দু {#five-points}")) == []
+    assert (
+        pages(
+            BENGALI.replace("(index.md)", "(page.md#five-points)").replace(
+                "## পাঁচটি বিন্দু", "## পাঁচটি বিন্দু {#five-points}"
+            )
+        )
+        == []
+    )
 
 
 def test_a_multi_word_english_term_in_parentheses_is_allowed():
@@ -183,8 +198,12 @@ def test_an_english_paragraph_left_in_a_real_translation_is_untranslated(tmp_pat
     page = damaged(docs, "overfitting.bn.md", translated, paragraph)
     line = bengali.split("\n").index(translated.split("\n")[0]) + 1
     found = problems(page)
-    assert reported(found, f"overfitting.bn.md:{line}: untranslated paragraph: still in English (",
-                    "overfitting.md line 3: 'A model is trained on one set of examples", "translate it"), found
+    assert reported(
+        found,
+        f"overfitting.bn.md:{line}: untranslated paragraph: still in English (",
+        "overfitting.md line 3: 'A model is trained on one set of examples",
+        "translate it",
+    ), found
 
 
 def test_a_mostly_english_block_is_untranslated_but_names_code_and_kept_terms_are_not(tmp_path):

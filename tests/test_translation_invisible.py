@@ -1,5 +1,6 @@
 """Characters a reader cannot see: reported with line, column and Unicode name, and repaired by fix-encoding;
 the zero-width joiners that Bengali and Hindi spellings need are left alone."""
+
 import subprocess
 import sys
 
@@ -45,10 +46,14 @@ def test_each_invisible_character_is_reported_with_line_column_and_name(docs):
     page = damaged(docs, "lab.hi.md", "इस लैब में", "इस\u200b लैब\u202e में")
     found = problems(page)
     line = next(n for n, t in enumerate(page.read_text().split("\n"), 1) if "लैब\u202e" in t)
-    assert reported(found, f"lab.hi.md:{line}: invisible format character U+200B ZERO WIDTH SPACE at column 3",
-                    "delete it (it is invisible), or run: lessonkit translations fix-encoding"), found
-    assert reported(found, f"lab.hi.md:{line}: bidirectional control character U+202E RIGHT-TO-LEFT OVERRIDE "
-                    "at column 8"), found
+    assert reported(
+        found,
+        f"lab.hi.md:{line}: invisible format character U+200B ZERO WIDTH SPACE at column 3",
+        "delete it (it is invisible), or run: lessonkit translations fix-encoding",
+    ), found
+    assert reported(
+        found, f"lab.hi.md:{line}: bidirectional control character U+202E RIGHT-TO-LEFT OVERRIDE at column 8"
+    ), found
 
 
 def test_bom_carriage_returns_and_no_break_spaces_are_reported_and_fix_encoding_repairs_them(docs):
@@ -59,12 +64,18 @@ def test_bom_carriage_returns_and_no_break_spaces_are_reported_and_fix_encoding_
     page.write_bytes(broken.encode("utf-8"))
     found = problems(page)
     assert reported(found, "frameworks.bn.md:1: byte-order mark U+FEFF ZERO WIDTH NO-BREAK SPACE at column 1"), found
-    assert reported(found, "carriage return (U+000D)", f"on {text.count(chr(10))} line(s) in all",
-                    "Windows (CR LF) line endings"), found
-    assert reported(found, "no-break space where English has a plain space U+00A0 NO-BREAK SPACE",
-                    "type a plain space instead"), found
-    result = subprocess.run([sys.executable, "-m", "lessonkit", "translations", "fix-encoding", str(page)],
-                            capture_output=True, text=True, cwd=REPO_ROOT)
+    assert reported(
+        found, "carriage return (U+000D)", f"on {text.count(chr(10))} line(s) in all", "Windows (CR LF) line endings"
+    ), found
+    assert reported(
+        found, "no-break space where English has a plain space U+00A0 NO-BREAK SPACE", "type a plain space instead"
+    ), found
+    result = subprocess.run(
+        [sys.executable, "-m", "lessonkit", "translations", "fix-encoding", str(page)],
+        capture_output=True,
+        text=True,
+        cwd=REPO_ROOT,
+    )
     assert result.returncode == 0 and "repaired" in result.stdout
     assert page.read_bytes() == original
     assert problems(page) == []

@@ -1,5 +1,6 @@
 """An outdated translation lists the blocks whose English changed since its stamp, with the English before and
 now, and the sections they sit in; blocks whose English did not change are not listed."""
+
 import re
 
 import pytest
@@ -16,24 +17,35 @@ def docs(tmp_path):
 
 def test_one_changed_english_paragraph_is_the_one_block_to_update(docs):
     bengali = (docs / "overfitting.bn.md").read_text()
-    damaged(docs, "overfitting.md", "Take five points that lie near a straight line",
-            "Take five points that lie close to a straight line")
+    damaged(
+        docs,
+        "overfitting.md",
+        "Take five points that lie near a straight line",
+        "Take five points that lie close to a straight line",
+    )
     state = translation_state(docs / "overfitting.md", "bn")
     assert state.state == "outdated"
     (change,) = english_changes(state)
     first = bengali.split("\n").index(next(line for line in bengali.split("\n") if line.startswith("একটি সরলরেখার")))
     assert (change.kind, change.first, change.last) == ("changed", first + 1, first + 2)
-    assert change.before.startswith("Take five points that lie near") and change.now.startswith("Take five points that lie close")
+    assert change.before.startswith("Take five points that lie near") and change.now.startswith(
+        "Take five points that lie close"
+    )
     assert changed_sections([change]) == [("পাঁচটি বিন্দু, দুটি মডেল", None)]
     report = changes_report(state)
-    assert f"overfitting.bn.md lines {first + 1}-{first + 2}, section \"পাঁচটি বিন্দু, দুটি মডেল\": English changed" in report
+    assert f'overfitting.bn.md lines {first + 1}-{first + 2}, section "পাঁচটি বিন্দু, দুটি মডেল": English changed' in report
     assert "before: Take five points that lie near" in report and "now:    Take five points that lie close" in report
     assert "1 block(s) to update" in report
 
 
 def test_new_and_removed_english_blocks_are_placed_in_the_translation(docs):
     damaged(docs, "overfitting.md", "## What helps\n", "## What helps\n\nA new paragraph.\n")
-    damaged(docs, "overfitting.md", "The opposite problem is **underfitting**: a model too simple for the rule in the data, with high error\non training and validation data alike.\n\n", "")
+    damaged(
+        docs,
+        "overfitting.md",
+        "The opposite problem is **underfitting**: a model too simple for the rule in the data, with high error\non training and validation data alike.\n\n",
+        "",
+    )
     changes = english_changes(translation_state(docs / "overfitting.md", "hi"))
     assert [c.kind for c in changes] == ["removed", "new"], changes
     removed, new = changes

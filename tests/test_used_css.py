@@ -1,4 +1,5 @@
 """A notebook page's stylesheet keeps what the page can use and nothing else (lessonkit.notebooks.used_css)."""
+
 from lessonkit.notebooks.used_css import names_in, used_css
 
 PAGE = '<div class="jp-Cell jp-CodeCell"><pre class="highlight"><span class="k">def</span></pre></div>'
@@ -30,25 +31,35 @@ def test_classes_that_the_theme_adds_at_run_time_are_kept():
 
 
 def test_grouping_at_rules_are_pruned_inside_and_dropped_when_empty_others_kept_whole():
-    css = ("@charset \"UTF-8\";@media (max-width:600px){.jp-Cell{margin:0}.bp3-menu{margin:1px}}"
-           "@media print{.bp3-menu{display:none}}@font-face{font-family:x;src:url(x.woff2)}"
-           "@keyframes spin{0%{opacity:0}to{opacity:1}}")
-    assert kept(css) == ("@charset \"UTF-8\";@media (max-width:600px){.jp-Cell{margin:0}}"
-                         "@font-face{font-family:x;src:url(x.woff2)}@keyframes spin{0%{opacity:0}to{opacity:1}}")
+    css = (
+        '@charset "UTF-8";@media (max-width:600px){.jp-Cell{margin:0}.bp3-menu{margin:1px}}'
+        "@media print{.bp3-menu{display:none}}@font-face{font-family:x;src:url(x.woff2)}"
+        "@keyframes spin{0%{opacity:0}to{opacity:1}}"
+    )
+    assert kept(css) == (
+        '@charset "UTF-8";@media (max-width:600px){.jp-Cell{margin:0}}'
+        "@font-face{font-family:x;src:url(x.woff2)}@keyframes spin{0%{opacity:0}to{opacity:1}}"
+    )
 
 
 def test_custom_properties_are_kept_when_something_kept_refers_to_them():
-    css = (".jp-Cell{--used:var(--via);--via:1px;--unused:2px;--only-in-dropped:3px;margin:var(--used)}"
-           ".bp3-x{padding:var(--only-in-dropped)}")
+    css = (
+        ".jp-Cell{--used:var(--via);--via:1px;--unused:2px;--only-in-dropped:3px;margin:var(--used)}"
+        ".bp3-x{padding:var(--only-in-dropped)}"
+    )
     assert kept(css) == ".jp-Cell{--used:var(--via);--via:1px;margin:var(--used)}"
     assert "--unused:2px" in kept(css, 'element.style.setProperty("--unused", "4px")')
 
 
 def test_strings_comments_and_escapes_do_not_confuse_it():
-    css = ('/* .jp-Cell{color:red} */.jp-Cell:before{content:"{;}, .bp3-x"}'
-           '.jp-Cell{background:url("data:image/svg+xml;utf8,<svg/>")}.md\\:hidden{display:none}')
-    assert kept(css) == ('.jp-Cell:before{content:"{;}, .bp3-x"}'
-                         '.jp-Cell{background:url("data:image/svg+xml;utf8,<svg/>")}.md\\:hidden{display:none}')
+    css = (
+        '/* .jp-Cell{color:red} */.jp-Cell:before{content:"{;}, .bp3-x"}'
+        '.jp-Cell{background:url("data:image/svg+xml;utf8,<svg/>")}.md\\:hidden{display:none}'
+    )
+    assert kept(css) == (
+        '.jp-Cell:before{content:"{;}, .bp3-x"}'
+        '.jp-Cell{background:url("data:image/svg+xml;utf8,<svg/>")}.md\\:hidden{display:none}'
+    )
 
 
 def test_a_nested_rule_inside_a_kept_rule_is_kept_whole():

@@ -1,4 +1,5 @@
 """Throw-away snippet packages and mkdocs projects in a temporary folder, for the figure pipeline's tests."""
+
 import re
 import textwrap
 from pathlib import Path
@@ -42,7 +43,8 @@ def site_project(root: Path, page: str, snippet: str) -> Path:
     config.pop("watch")
     config["markdown_extensions"] = [
         {"pymdownx.snippets": {"base_path": [str(root / "snippets")], "check_paths": True}}
-        if isinstance(ext, dict) and "pymdownx.snippets" in ext else ext
+        if isinstance(ext, dict) and "pymdownx.snippets" in ext
+        else ext
         for ext in config["markdown_extensions"]
     ]
     (root / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True))

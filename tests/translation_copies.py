@@ -1,4 +1,5 @@
 """Real pages damaged the way translators damage them, in a temporary copy of docs/."""
+
 import shutil
 from pathlib import Path
 

@@ -4,17 +4,18 @@ Snippets are grouped by framework. Each group has one worker process that import
 and forks a fresh child per snippet (lessonkit.figures.worker); groups run side by side. Each run has a time
 limit (lessonkit.figures.time_limit); an interrupted build (Ctrl-C, SIGINT, SIGTERM) stops every worker at once.
 """
+
 import json
 import os
 import signal
 import subprocess
 import sys
-import time
 import threading
+import time
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
 
 from lessonkit import LANGUAGES, REPO_ROOT
 from lessonkit.figures.cache import DamagedEntry, FigureCache, cache_key
@@ -41,7 +42,7 @@ FRAMEWORK_PRELOADS = {
 STOP_GRACE_S = 1.0  # a worker told to end ends in milliseconds; one that has not after this is killed
 SIGNAL_HINTS = {
     "SIGKILL": " (this often means the machine ran out of memory and the kernel ended the biggest process: "
-               "see `dmesg`, and make the snippet use less memory)",
+    "see `dmesg`, and make the snippet use less memory)",
     "SIGSEGV": " (a crash in native code: its output ends with the Python lines that led to it)",
 }
 
@@ -96,7 +97,12 @@ class SnippetWorker:
         with open(self.log_file, "wb") as log:
             self.process = subprocess.Popen(
                 [sys.executable, "-m", "lessonkit.figures.worker", str(os.getpid()), *preload],
-                cwd=root, env=env, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=log, text=True,
+                cwd=root,
+                env=env,
+                stdin=subprocess.PIPE,
+                stdout=subprocess.PIPE,
+                stderr=log,
+                text=True,
             )
 
     def run(self, module: str, work_dir: Path, languages: tuple[str, ...], timeout_s: float) -> dict:
@@ -136,8 +142,10 @@ def _what_went_wrong(answer: dict) -> str | None:
     if "worker_log" in answer:
         return "could not run: the snippet worker process died (its log is below)"
     if "timed_out_s" in answer:
-        return (f"timed out after {answer['timed_out_s']:g} s and was stopped, with every process it started, "
-                f"while the build ran it to draw figures.\n{timeout_hint()}")
+        return (
+            f"timed out after {answer['timed_out_s']:g} s and was stopped, with every process it started, "
+            f"while the build ran it to draw figures.\n{timeout_hint()}"
+        )
     code = answer["exit"]
     if code < 0:
         try:
@@ -198,8 +206,10 @@ def build_figures(
     cache = cache or FigureCache()
     timeout_s = snippet_timeout()  # a bad value stops the build before anything runs
     if leftovers := cache.remove_leftovers():
-        log(f"figures: removed {len(leftovers)} folder(s) left by interrupted runs: "
-            + ", ".join(folder.name for folder in leftovers))
+        log(
+            f"figures: removed {len(leftovers)} folder(s) left by interrupted runs: "
+            + ", ".join(folder.name for folder in leftovers)
+        )
     runs, to_run = _cached_runs(users, cache, root, log)
     if to_run:
         log(f"figures: {len(runs)} snippet(s) cached, running {len(to_run)}")

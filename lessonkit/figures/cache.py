@@ -6,6 +6,7 @@ folder ``<module>--<key>`` that appears whole or not at all (written to a tempor
 ``.tmp-<pid of the build>-<module>-*``, then renamed). Its ``manifest.json`` records the size and SHA-256
 of every other file in it; an entry whose files do not match is damaged, and the build treats it as absent.
 """
+
 import hashlib
 import json
 import os
@@ -21,8 +22,16 @@ from lessonkit import REPO_ROOT
 from lessonkit.snippets import local_source_closure
 
 CACHE_DIR_VARIABLE = "LESSON_FIGURE_CACHE"
-LIBRARIES = ("numpy", "matplotlib", "torch", "tensorflow", "tensorflow-cpu", "keras", "pytorch-lightning",
-             "scikit-learn")
+LIBRARIES = (
+    "numpy",
+    "matplotlib",
+    "torch",
+    "tensorflow",
+    "tensorflow-cpu",
+    "keras",
+    "pytorch-lightning",
+    "scikit-learn",
+)
 _MACHINERY = ("runner.py", "plot_translation.py", "light_svg.py")
 
 
@@ -167,10 +176,14 @@ class FigureCache:
         """Record every file's size and SHA-256 in the manifest, move the run into place atomically and drop
         older entries of the same module that no build has used for KEEP_USED_S."""
         manifest = json.loads((work_dir / MANIFEST).read_text(encoding="utf-8"))
-        names = sorted(path.relative_to(work_dir).as_posix() for path in work_dir.rglob("*")
-                       if path.is_file() and path.name != MANIFEST)
-        manifest["files"] = {name: {"size": (work_dir / name).stat().st_size, "sha256": _sha256(work_dir / name)}
-                             for name in names}
+        names = sorted(
+            path.relative_to(work_dir).as_posix()
+            for path in work_dir.rglob("*")
+            if path.is_file() and path.name != MANIFEST
+        )
+        manifest["files"] = {
+            name: {"size": (work_dir / name).stat().st_size, "sha256": _sha256(work_dir / name)} for name in names
+        }
         (work_dir / MANIFEST).write_text(json.dumps(manifest, indent=2, ensure_ascii=False), encoding="utf-8")
         entry = self.entry(module, key)
         try:

@@ -5,6 +5,7 @@ figure weighs ~500 KB (~115 KiB compressed). Drawn as an embedded PNG at two ima
 the same (smooth colour areas) and weighs a fraction of that, while every letter, in every language, stays a
 sharp vector shape. What counts as dense is decided by an artist's size in the SVG, not by its kind.
 """
+
 import base64
 import io
 import re

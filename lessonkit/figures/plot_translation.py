@@ -1,4 +1,5 @@
 """Put a figure's words (titles, axis labels, legends) into another language, using translations/plot_strings.yml."""
+
 from __future__ import annotations
 
 import re
@@ -31,7 +32,8 @@ def words_in(figure: Figure) -> list[Text]:
     from matplotlib.text import Text
 
     return [
-        t for t in figure.findobj(Text)
+        t
+        for t in figure.findobj(Text)
         if _HAS_LETTERS.search(_TEX_COMMAND.sub("", t.get_text())) and not _SYMBOL.match(t.get_text().strip())
     ]
 

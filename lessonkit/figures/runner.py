@@ -5,6 +5,7 @@ Like sphinx-gallery, snippets just call ``plt.show()``; here that call saves the
 Writes ``figure-N.svg`` (English), ``figure-N.<lang>.svg`` for the other languages and ``manifest.json``;
 the values the snippet records for the prose go to ``results.json`` (snippets.common.results).
 """
+
 import json
 import os
 import runpy
@@ -49,8 +50,8 @@ class FigureCapture:
     def _save(self, figure) -> None:
         self.saved += 1
         for language in self.languages:
-            originals, missing = ({}, []) if language == DEFAULT_LANGUAGE else translate_figure(
-                figure, language, self.plot_strings
+            originals, missing = (
+                ({}, []) if language == DEFAULT_LANGUAGE else translate_figure(figure, language, self.plot_strings)
             )
             for english in missing:
                 self.untranslated.setdefault(language, [])
@@ -59,8 +60,12 @@ class FigureCapture:
             with warnings.catch_warnings():
                 # A glyph that no font has would be drawn as an empty box: refuse it.
                 warnings.filterwarnings("error", message=r".*missing from font")
-                save_light_svg(figure, self.out_dir / figure_file(self.saved, language),
-                               metadata={"Date": None}, bbox_inches="tight")
+                save_light_svg(
+                    figure,
+                    self.out_dir / figure_file(self.saved, language),
+                    metadata={"Date": None},
+                    bbox_inches="tight",
+                )
             restore_texts(originals)
 
 

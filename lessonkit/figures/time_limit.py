@@ -1,4 +1,5 @@
 """How long one snippet run may take, for the build and for the tests: ``LESSON_SNIPPET_TIMEOUT`` seconds."""
+
 import os
 
 TIMEOUT_VARIABLE = "LESSON_SNIPPET_TIMEOUT"
@@ -23,5 +24,7 @@ def snippet_timeout() -> float:
 
 
 def timeout_hint() -> str:
-    return (f"Make it finish sooner, or raise the limit: {TIMEOUT_VARIABLE}=<seconds> "
-            f"(now {snippet_timeout():g}; default {DEFAULT_TIMEOUT_S:g}).")
+    return (
+        f"Make it finish sooner, or raise the limit: {TIMEOUT_VARIABLE}=<seconds> "
+        f"(now {snippet_timeout():g}; default {DEFAULT_TIMEOUT_S:g})."
+    )

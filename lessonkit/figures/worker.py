@@ -10,6 +10,7 @@ Nothing outlives the build: each child leads its own process group, which the wo
 snippet ends, when its time limit expires, and when the build stops (Ctrl-C, SIGTERM, the end of stdin,
 or the build process dying, which the kernel reports as SIGTERM). The interrupted run's folder is removed.
 """
+
 import ctypes
 import faulthandler
 import importlib

@@ -12,6 +12,7 @@ indented by four spaces, as in Python-Markdown.
 
 ``parse`` is memoised on the text, so a page is parsed once however many checks and languages read it.
 """
+
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -47,6 +48,7 @@ class Block:
 @dataclass(frozen=True)
 class Placed:
     """A block in the page's outline: the kinds of the containers it sits in, outermost first."""
+
     block: Block
     containers: tuple[str, ...]
 
@@ -65,7 +67,7 @@ def _indent(text: str) -> int:
 def _dedent(text: str) -> str:
     if text.startswith("\t"):
         return text[1:]
-    return text[min(_indent(text), CONTAINER_INDENT):]
+    return text[min(_indent(text), CONTAINER_INDENT) :]
 
 
 def _body(lines: list[Line], i: int) -> int:
@@ -93,8 +95,13 @@ def _fence_end(lines: list[Line], i: int, marker: str) -> int:
 
 def _starts_block(text: str, in_item: bool) -> bool:
     """Whether ``text`` ends the paragraph above it even without a blank line."""
-    return bool(HEADING.match(text) or FENCE_OPEN.match(text) or ADMONITION.match(text) or TAB.match(text)
-                or (in_item and LIST_ITEM.match(text)))
+    return bool(
+        HEADING.match(text)
+        or FENCE_OPEN.match(text)
+        or ADMONITION.match(text)
+        or TAB.match(text)
+        or (in_item and LIST_ITEM.match(text))
+    )
 
 
 def _own(lines: list[Line]) -> str:
@@ -111,7 +118,7 @@ def _cells(row: str) -> int:
 
 def _container(kind: str, lines: list[Line], i: int, detail: str) -> tuple[Block, int]:
     end = _body(lines, i + 1)
-    inner = [(number, _dedent(text)) for number, text in lines[i + 1:end]]
+    inner = [(number, _dedent(text)) for number, text in lines[i + 1 : end]]
     children = tuple(_parse(inner))
     return _block(kind, [lines[i]], detail, children, end=lines[end - 1][0]), end
 
@@ -149,8 +156,9 @@ def _table(lines: list[Line], i: int) -> tuple[Block, int]:
     while j < len(lines) and "|" in lines[j][1] and lines[j][1].strip():
         j += 1
     rows = tuple(
-        Block("row", number, number, text.strip(),
-              "separator" if TABLE_SEPARATOR.match(text) else f"{_cells(text)} cells")
+        Block(
+            "row", number, number, text.strip(), "separator" if TABLE_SEPARATOR.match(text) else f"{_cells(text)} cells"
+        )
         for number, text in lines[i:j]
     )
     alignment = re.sub(r"-+", "-", lines[i + 1][1].replace(" ", ""))
@@ -167,7 +175,7 @@ def _parse(lines: list[Line], in_item: bool = False) -> list[Block]:
             continue
         if opening := FENCE_OPEN.match(text):
             end = _fence_end(lines, i, opening["fence"])
-            code = [(n, t[_indent(text):] if t[:_indent(text)].strip() == "" else t) for n, t in lines[i:end]]
+            code = [(n, t[_indent(text) :] if t[: _indent(text)].strip() == "" else t) for n, t in lines[i:end]]
             blocks.append(_block("code", code, _own(code).strip()))
             i = end
         elif _indent(text) >= CONTAINER_INDENT or text.startswith("\t"):  # an indented code block
@@ -184,7 +192,9 @@ def _parse(lines: list[Line], in_item: bool = False) -> list[Block]:
             blocks.append(_block("math", lines[i:end], _own(lines[i:end]).strip()))
             i = end
         elif heading := HEADING.match(text):
-            blocks.append(_block("heading", [lines[i]], heading["hashes"] + (f" {{#{heading['id']}}}" if heading["id"] else "")))
+            blocks.append(
+                _block("heading", [lines[i]], heading["hashes"] + (f" {{#{heading['id']}}}" if heading["id"] else ""))
+            )
             i += 1
         elif stripped.startswith("<!--") and not stripped.split("-->", 1)[-1].strip():
             end = i + 1

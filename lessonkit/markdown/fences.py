@@ -5,6 +5,7 @@ and it skips fences indented inside ``=== "Tab"``, ``??? details`` and ``!!! adm
 expands the includes with pymdownx.snippets itself (same settings as mkdocs.yml) and moves the
 contents of those blocks to the left margin.
 """
+
 import re
 from pathlib import Path
 
@@ -20,9 +21,13 @@ BLOCK_HEADER = re.compile(r"^(?P<indent>[ \t]*)(?:===|\?\?\?\+?|!!!)[ \t]")
 def expand_snippet_includes(text: str, base_path: Path = SNIPPETS_DIR) -> str:
     md = markdown.Markdown(
         extensions=["pymdownx.snippets"],
-        extension_configs={"pymdownx.snippets": {
-            "base_path": [str(base_path)], "check_paths": True, "dedent_subsections": True,
-        }},
+        extension_configs={
+            "pymdownx.snippets": {
+                "base_path": [str(base_path)],
+                "check_paths": True,
+                "dedent_subsections": True,
+            }
+        },
     )
     return "\n".join(md.preprocessors["snippet"].run(text.split("\n")))
 

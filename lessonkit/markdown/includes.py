@@ -1,4 +1,5 @@
 """The ``--8<--`` snippet includes of a page, and whether each points at an existing file and section."""
+
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,8 +21,7 @@ class Include:
 
 def includes(markdown: str) -> list[Include]:
     return [
-        Include(markdown.count("\n", 0, m.start()) + 1, m["path"], m["section"])
-        for m in INCLUDE.finditer(markdown)
+        Include(markdown.count("\n", 0, m.start()) + 1, m["path"], m["section"]) for m in INCLUDE.finditer(markdown)
     ]
 
 

@@ -8,13 +8,12 @@
   (optional): ``<!-- value: keras/fit_digits val_accuracy:.1% -->`` becomes ``96.4%``. Translators keep the token
   unchanged; on Bengali pages a whole number is written in Bengali digits (the glossary's rule for counts).
 """
+
 import re
 from dataclasses import dataclass
 
 OUTPUT_MARKER = re.compile(r"^(?P<indent>[ \t]*)<!-- output: (?P<topic>[\w/]+)/(?P<name>\w+) -->[ \t]*$", re.M)
-VALUE_TOKEN = re.compile(
-    r"<!-- value: (?P<topic>[\w/]+)/(?P<name>\w+) (?P<key>\w+)(?::(?P<spec>[^\s>]*))? -->"
-)
+VALUE_TOKEN = re.compile(r"<!-- value: (?P<topic>[\w/]+)/(?P<name>\w+) (?P<key>\w+)(?::(?P<spec>[^\s>]*))? -->")
 FIGURE_URI = re.compile(r"(?<![\w/])(?:\.\./)*figures/(?P<topic>[\w/]+)/(?P<name>\w+)-(?P<number>\d+)\.svg")
 
 
@@ -56,11 +55,12 @@ def output_modules(markdown: str) -> set[str]:
 
 def insert_outputs(markdown: str, output_of) -> str:
     """Replace each output marker by a text block holding ``output_of(module)``."""
+
     def block(match):
         indent = match["indent"]
         text = output_of(snippet_module(match["topic"], match["name"])).rstrip("\n")
         body = "\n".join(f"{indent}{line}" if line else "" for line in text.splitlines())
-        return f'{indent}```text\n{body}\n{indent}```'
+        return f"{indent}```text\n{body}\n{indent}```"
 
     return OUTPUT_MARKER.sub(block, markdown)
 
@@ -114,6 +114,7 @@ def insert_values(markdown: str, page: str, values_of, language: str, first_line
 
     ``first_line``: the line of the page file that ``markdown`` starts on (after front matter), for messages.
     """
+
     def value(match):
         line = first_line + markdown.count("\n", 0, match.start())
         module, key, spec = snippet_module(match["topic"], match["name"]), match["key"], match["spec"] or ""

@@ -2,6 +2,7 @@
 
 The block tree of a page (paragraphs, lists, tables, admonitions, tabs...) is in ``blocks.py``.
 """
+
 import re
 from dataclasses import dataclass
 
@@ -29,7 +30,7 @@ def prose_lines(markdown: str) -> list[Item]:
     """Lines outside front matter and code fences (what translators change)."""
     lines = markdown.split("\n")
     inside, out, marker = False, [], None
-    for number, line in enumerate(lines[front_matter_end(lines):], start=front_matter_end(lines) + 1):
+    for number, line in enumerate(lines[front_matter_end(lines) :], start=front_matter_end(lines) + 1):
         opening = FENCE_OPEN.match(line)
         if not inside and opening:
             inside, marker = True, opening["fence"]

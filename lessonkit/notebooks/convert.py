@@ -3,13 +3,14 @@
 Only the chosen framework's tabs are kept. A first code cell writes the lesson's shared helpers
 (``snippets/common/...``) next to the notebook, so the downloaded file runs on its own.
 """
+
 import re
 
 import nbformat
 
 from lessonkit.markdown.fences import expand_snippet_includes
-from lessonkit.markdown.structure import FENCE_OPEN, TAB, front_matter_end
 from lessonkit.markdown.refs import FIGURE_URI, OUTPUT_MARKER
+from lessonkit.markdown.structure import FENCE_OPEN, TAB, front_matter_end
 from lessonkit.notebooks.install_cell import install_cell
 from lessonkit.notebooks.sources import FRAMEWORK_TABS, helper_sources
 
@@ -57,8 +58,11 @@ def _keep_framework(lines: list[str], framework: str) -> list[str]:
 
 def _cells(lines: list[str]) -> list:
     cells, prose, i = [], [], 0
-    flush = lambda: prose and "".join(prose).strip() and cells.append(  # noqa: E731
-        nbformat.v4.new_markdown_cell("\n".join(prose).strip()))
+
+    def flush() -> None:
+        if "".join(prose).strip():
+            cells.append(nbformat.v4.new_markdown_cell("\n".join(prose).strip()))
+
     while i < len(lines):
         opening = FENCE_OPEN.match(lines[i])
         if opening and PYTHON_INFO.match(opening["info"].strip()):
@@ -67,7 +71,7 @@ def _cells(lines: list[str]) -> list:
                 j += 1
             flush()
             prose = []
-            cells.append(nbformat.v4.new_code_cell("\n".join(lines[i + 1:j]).rstrip()))
+            cells.append(nbformat.v4.new_code_cell("\n".join(lines[i + 1 : j]).rstrip()))
             i = j + 1
             continue
         line = lines[i]
@@ -78,13 +82,13 @@ def _cells(lines: list[str]) -> list:
     return cells
 
 
-SETUP_CELL = '''# Setup: the lesson's shared helpers (seeding, device choice, data, plotting) as files next to this notebook.
+SETUP_CELL = """# Setup: the lesson's shared helpers (seeding, device choice, data, plotting) as files next to this notebook.
 from pathlib import Path
 
 HELPERS = {files}
 for name, text in HELPERS.items():
     Path(name).parent.mkdir(parents=True, exist_ok=True)
-    Path(name).write_text(text, encoding="utf-8")'''
+    Path(name).write_text(text, encoding="utf-8")"""
 SITE_HELPERS_NOTE = "on this page: the files' names; the downloaded notebook holds their text"
 
 
@@ -96,12 +100,13 @@ def _helpers_outline(helpers: dict[str, str]) -> str:
     return "\n".join([f"{{  # {SITE_HELPERS_NOTE}", *lines, "}"])
 
 
-def page_notebook(markdown: str, framework: str, language: str, setup_note: str,
-                  on_site: bool = False) -> nbformat.NotebookNode:
+def page_notebook(
+    markdown: str, framework: str, language: str, setup_note: str, on_site: bool = False
+) -> nbformat.NotebookNode:
     """The page's notebook for ``framework``; ``on_site``: as the site shows it (the helpers' text left out, the title
     before the install cell), not as a learner downloads it."""
     lines = markdown.split("\n")
-    body = "\n".join(lines[front_matter_end(lines):])
+    body = "\n".join(lines[front_matter_end(lines) :])
     cells = _cells(_keep_framework(expand_snippet_includes(body).split("\n"), framework))
     helpers = helper_sources(body)
     if helpers:
@@ -111,9 +116,11 @@ def page_notebook(markdown: str, framework: str, language: str, setup_note: str,
     install = install_cell(cells)  # pip-installs what is missing: the first cell, or after the title on the site
     cells = [*cells[:1], install, *cells[1:]] if on_site else [install, *cells]
     notebook = nbformat.v4.new_notebook(cells=cells)
-    notebook.metadata.update({
-        "kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"},
-        "language_info": {"name": "python"},
-        "lesson": {"language": language, "framework": framework},
-    })
+    notebook.metadata.update(
+        {
+            "kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"},
+            "language_info": {"name": "python"},
+            "lesson": {"language": language, "framework": framework},
+        }
+    )
     return notebook

@@ -4,12 +4,13 @@ Each notebook is kept in ``.cache/notebooks/`` under a hash of everything it is 
 it shows and the helpers they import, the setup note, the converter and nbformat's version): a notebook whose
 inputs did not change is not built again. The lab's notebooks are also shown as pages (lessonkit.notebooks.render).
 """
+
 import hashlib
 import os
 import tempfile
+from collections.abc import Callable
 from importlib import metadata
 from pathlib import Path
-from typing import Callable
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
@@ -26,8 +27,14 @@ LESSONKIT_DIR = Path(__file__).resolve().parent.parent
 
 def _converter() -> bytes:
     """The code that turns pages into notebooks, and the pins its install cell copies from pyproject.toml."""
-    files = sorted([*(LESSONKIT_DIR / "notebooks").glob("*.py"), *(LESSONKIT_DIR / "markdown").glob("*.py"),
-                    *LESSONKIT_DIR.glob("*.py"), REPO_ROOT / "pyproject.toml"])
+    files = sorted(
+        [
+            *(LESSONKIT_DIR / "notebooks").glob("*.py"),
+            *(LESSONKIT_DIR / "markdown").glob("*.py"),
+            *LESSONKIT_DIR.glob("*.py"),
+            REPO_ROOT / "pyproject.toml",
+        ]
+    )
     return b"".join(_read(path) for path in files) + metadata.version("nbformat").encode()
 
 
@@ -80,8 +87,13 @@ def _snippets_digest(markdown: str) -> bytes:
     return digest.digest()
 
 
-def page_notebooks(pages: dict[str, str], cache: Path, setup_notes: dict[str, str],
-                   log: Callable[[str], None] = print, site_notes: dict[str, str] | None = None) -> dict[str, Path]:
+def page_notebooks(
+    pages: dict[str, str],
+    cache: Path,
+    setup_notes: dict[str, str],
+    log: Callable[[str], None] = print,
+    site_notes: dict[str, str] | None = None,
+) -> dict[str, Path]:
     """Every notebook of the pages (``src_uri`` -> Markdown), by its address in the site; built where its inputs
     changed. The lab's notebooks appear twice: as a download, and as the site shows them (their helpers' text left
     out, the setup note followed by ``site_notes``) under the name of the page that shows them."""
@@ -106,11 +118,13 @@ def page_notebooks(pages: dict[str, str], cache: Path, setup_notes: dict[str, st
             snippets[shown] = _snippets_digest(markdown)
         for framework in frameworks_of(markdown):
             notebooks[notebook_uri(page, framework, language)] = notebook(
-                markdown, snippets[shown], framework, language, setup_notes[language], on_site=False)
+                markdown, snippets[shown], framework, language, setup_notes[language], on_site=False
+            )
             if page in RENDERED:
                 note = f"{setup_notes[language]} {site_notes[language]}" if site_notes else setup_notes[language]
                 notebooks[f"{RENDERED[page]}-{framework.lower()}{language_suffix(language)}.ipynb"] = notebook(
-                    markdown, snippets[shown], framework, language, note, on_site=True)
+                    markdown, snippets[shown], framework, language, note, on_site=True
+                )
     log(f"notebooks: {built} built, {len(set(notebooks.values())) - built} unchanged")
     return notebooks
 

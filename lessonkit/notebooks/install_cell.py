@@ -4,6 +4,7 @@ Imports are read from the notebook's code cells and, for the lesson's own module
 helpers they load; each is pinned as in pyproject.toml (lessonkit.requirements). A package that can already be
 imported (Colab's torch, a learner's own environment) is left as it is.
 """
+
 import ast
 
 import nbformat
@@ -11,7 +12,7 @@ import nbformat
 from lessonkit.requirements import requirements_for
 from lessonkit.snippets import _names, imported_packages  # _names: the imports of parsed code
 
-INSTALL_CELL = '''# Installs what this notebook needs, where it is missing: {names}.
+INSTALL_CELL = """# Installs what this notebook needs, where it is missing: {names}.
 import importlib.util
 import subprocess
 import sys
@@ -19,7 +20,7 @@ import sys
 REQUIREMENTS = {requirements!r}
 missing = [requirement for module, requirement in REQUIREMENTS.items() if importlib.util.find_spec(module) is None]
 if missing:
-    subprocess.check_call([sys.executable, "-m", "pip", "install", *missing])'''
+    subprocess.check_call([sys.executable, "-m", "pip", "install", *missing])"""
 
 
 def _imports(source: str) -> frozenset[str]:

@@ -10,6 +10,7 @@ the page or the theme can match (lessonkit.notebooks.used_css: about 590 kB down
 for content the notebook does not have (Mermaid diagrams; MathJax, which mkdocs-jupyter links with an empty
 address here).
 """
+
 import ast
 import hashlib
 import json
@@ -26,8 +27,13 @@ from lessonkit.notebooks.files import write_atomically
 from lessonkit.notebooks.used_css import names_in, used_css
 
 # mkdocs-jupyter's settings (its plugin's options): the notebooks are shown as they are, not run again.
-JUPYTER_OPTIONS = {"include": ["*.ipynb"], "execute": False, "allow_errors": False, "cache": False,
-                   "ignore_h1_titles": True}
+JUPYTER_OPTIONS = {
+    "include": ["*.ipynb"],
+    "execute": False,
+    "allow_errors": False,
+    "cache": False,
+    "ignore_h1_titles": True,
+}
 RENDERER_VERSIONS = ("mkdocs-jupyter", "nbconvert", "mkdocs", "mkdocs-material")
 # The site's additions: its code colours (for contrast), code cells laid out when near the screen.
 PAGE_CSS = Path(__file__).with_name("notebook_page.css")
@@ -42,7 +48,8 @@ NO_MATHJAX = '<script src=""> </script>'  # mkdocs-jupyter's MathJax tag when no
 # mkdocs-jupyter repeats each code cell's text in a hidden <div> for its copy button (about a sixth of the page):
 # the button copies the shown <pre> instead, whose text is the same.
 COPY_TEXT = re.compile(
-    r'<pre>((?:(?!</pre>).)*</pre></div>\s*)<div class="clipboard-copy-txt" id="([^"]+)">.*?</div>', re.S)
+    r'<pre>((?:(?!</pre>).)*</pre></div>\s*)<div class="clipboard-copy-txt" id="([^"]+)">.*?</div>', re.S
+)
 # Code scrolls sideways on a phone: a code cell's box, and the <pre> of a code block in a Markdown cell. Focusable,
 # so that a keyboard scrolls them too, as the site's other code blocks (whose <code> has tabindex="0").
 SCROLLING_CODE = re.compile(r'<div (?=class="highlight-ipynb[ "])|(?<=<div class="highlight"><pre)(?=>)')
@@ -93,8 +100,12 @@ def _focusable(match: re.Match) -> str:
 
 
 def _files_under(folders: list[str]) -> list[Path]:
-    return [path for folder in folders for path in sorted(Path(folder).rglob("*"))
-            if path.suffix in THEME_SUFFIXES and path.is_file()]
+    return [
+        path
+        for folder in folders
+        for path in sorted(Path(folder).rglob("*"))
+        if path.suffix in THEME_SUFFIXES and path.is_file()
+    ]
 
 
 def _site_theme_files(config: MkDocsConfig) -> list[Path]:
@@ -163,7 +174,10 @@ def render_from_cache(page: Page, cache: Path) -> None:
         if stored is None:
             stored = _render_with_mkdocs_jupyter(page, config, files)
             write_atomically(path, json.dumps(stored, ensure_ascii=False))
-        page.content, page.toc = _stylesheet_link(stored["css"], page, config) + stored["content"], get_toc(stored["toc"])
+        page.content, page.toc = (
+            _stylesheet_link(stored["css"], page, config) + stored["content"],
+            get_toc(stored["toc"]),
+        )
         # The lab page has the same text: search lists it once, not once more per notebook.
         page.meta.setdefault("search", {})["exclude"] = True
 

@@ -1,6 +1,7 @@
 """What a page's notebooks are made from: the framework variants it comes in and the files of the local modules
 its snippets import. Cheap to compute (no notebook library): the build asks on every run, to know which notebooks
 exist and whether their inputs changed."""
+
 from pathlib import Path
 
 from lessonkit import REPO_ROOT, SNIPPETS_DIR

@@ -10,6 +10,7 @@ and ``:has()`` are not required; a selector with an escaped character is kept as
 ``@keyframes``…) are kept. Custom properties (``--name: value``) are kept when a kept rule, the page or the theme
 refers to them, directly or through another kept property.
 """
+
 import re
 
 GROUPING_RULES = ("@media", "@supports", "@layer", "@container", "@document")
@@ -95,14 +96,19 @@ def _without_unused_selectors(names: set[str]):
     def change(prelude: str, body: str) -> tuple[str, str] | None:
         selectors = [s for s in _split(prelude, ",") if (needed := _required_classes(s)) is None or needed <= names]
         return (",".join(s.strip() for s in selectors), body) if selectors else None
+
     return change
 
 
 def _without_unused_properties(used: set[str]):
     def change(prelude: str, body: str) -> tuple[str, str] | None:
-        declarations = [d.strip() for d in _split(body, ";") if d.strip()
-                        and not (d.strip().startswith("--") and d.partition(":")[0].strip() not in used)]
+        declarations = [
+            d.strip()
+            for d in _split(body, ";")
+            if d.strip() and not (d.strip().startswith("--") and d.partition(":")[0].strip() not in used)
+        ]
         return (prelude, ";".join(declarations)) if declarations else None
+
     return change
 
 

@@ -4,6 +4,7 @@ mkdocs makes the link from ``repo_url`` + ``edit_uri`` + the page's source (``ov
 page, as the i18n plugin gives each language build its own files). The lab's notebook pages are made from the lab
 page, so their link opens the lab page of their language. Without ``repo_url`` there are no edit links.
 """
+
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig

@@ -17,6 +17,7 @@ the snippet runs, the notebooks) is computed in the first language's build and r
   own language's source (on_pre_page), the contributors' translation status page (on_files, English build) and
   the translators' preview, LESSON_FIGURES=cached (lessonkit.site.preview).
 """
+
 import functools
 import html
 import json
@@ -38,21 +39,31 @@ from lessonkit import DEFAULT_LANGUAGE, LANGUAGES, TRANSLATIONS_DIR
 from lessonkit.figures.build import FigureRun, SnippetFailed, build_figures
 from lessonkit.figures.cache import FigureCache, cache_dir
 from lessonkit.markdown.refs import (
-    MissingValue, figure_refs, insert_outputs, insert_values, output_modules, value_modules,
+    MissingValue,
+    figure_refs,
+    insert_outputs,
+    insert_values,
+    output_modules,
+    value_modules,
 )
 from lessonkit.markdown.structure import front_matter_end
 from lessonkit.notebooks.files import (
-    as_rendered_pages, download_links, is_rendered_notebook, language_suffix, notebook_cache_dir, page_notebooks,
+    as_rendered_pages,
+    download_links,
+    is_rendered_notebook,
+    language_suffix,
+    notebook_cache_dir,
+    page_notebooks,
 )
 from lessonkit.notebooks.render import render_from_cache
-from lessonkit.site.once_per_build import OncePerBuild, in_language_build
-from lessonkit.site.lazy_figures import lazy_figures
-from lessonkit.site.preview import PREVIEW, cached_runs, preview_figures
 from lessonkit.site.edit_links import link_own_source, without_repository
+from lessonkit.site.lazy_figures import lazy_figures
 from lessonkit.site.not_found_pages import NotFoundPages
+from lessonkit.site.once_per_build import OncePerBuild, in_language_build
+from lessonkit.site.preview import PREVIEW, cached_runs, preview_figures
+from lessonkit.site.search_index import fix_search_indexes, link_own_index
 from lessonkit.site.sitemap import Sitemap
 from lessonkit.site.status_page import add_status_page
-from lessonkit.site.search_index import fix_search_indexes, link_own_index
 from lessonkit.translations.records import english_path, translation_state
 from lessonkit.translations.staleness import changed_sections, english_changes
 
@@ -89,23 +100,35 @@ def _generated_files(files: Files, config: MkDocsConfig) -> dict[str, Path]:
     if os.environ.get(FIGURES_SWITCH) == PREVIEW:  # make preview: what the figure cache has, no snippet runs
         _runs.clear()
         _runs.update(cached_runs(pages, FigureCache(cache_dir(Path(config.config_file_path).parent))))
-        figures = preview_figures(pages, _runs, SITE_STRINGS["preview_placeholder"]["figure"],
-                                  Path(config.config_file_path).parent / ".cache" / "preview")
+        figures = preview_figures(
+            pages,
+            _runs,
+            SITE_STRINGS["preview_placeholder"]["figure"],
+            Path(config.config_file_path).parent / ".cache" / "preview",
+        )
     else:
         figures = _figures(pages, config)
-    notebooks = page_notebooks(_with_values(pages, config), notebook_cache_dir(config), SITE_STRINGS["notebook_setup"],
-                               log.info, SITE_STRINGS["notebook_setup_on_site"])
+    notebooks = page_notebooks(
+        _with_values(pages, config),
+        notebook_cache_dir(config),
+        SITE_STRINGS["notebook_setup"],
+        log.info,
+        SITE_STRINGS["notebook_setup_on_site"],
+    )
     return {**figures, **notebooks}
 
 
 def _with_values(pages: dict[str, str], config: MkDocsConfig) -> dict[str, str]:
     """The pages with their value tokens filled in, as the notebooks show them (a notebook has no build step)."""
+
     def language_of(uri: str) -> str:
         return next((lang for lang in LANGUAGES if uri.endswith(f".{lang}.md")), DEFAULT_LANGUAGE)
 
     try:
-        return {uri: insert_values(text, f"{Path(config.docs_dir).name}/{uri}", _values_of_run, language_of(uri))
-                for uri, text in pages.items()}
+        return {
+            uri: insert_values(text, f"{Path(config.docs_dir).name}/{uri}", _values_of_run, language_of(uri))
+            for uri, text in pages.items()
+        }
     except MissingValue as missing:
         raise PluginError(str(missing)) from None
 
@@ -137,7 +160,8 @@ def _figures(pages: dict[str, str], config: MkDocsConfig) -> dict[str, Path]:
             )
     return {
         ref.localized_uri(suffix): runs[ref.module].figure_path(ref.number, suffix)
-        for ref in refs for suffix in map(language_suffix, LANGUAGES)
+        for ref in refs
+        for suffix in map(language_suffix, LANGUAGES)
     }
 
 
@@ -181,7 +205,9 @@ def _section_links(state, config: MkDocsConfig) -> str:
     """Links to the sections of a translation whose English changed since it was stamped (ids as toc makes them)."""
     slugify = config.mdx_configs.get("toc", {}).get("slugify", toc_slugify)
     sections = changed_sections(english_changes(state) or [])
-    return ", ".join(f'<a href="#{anchor or slugify(title, "-")}">{html.escape(title)}</a>' for title, anchor in sections)
+    return ", ".join(
+        f'<a href="#{anchor or slugify(title, "-")}">{html.escape(title)}</a>' for title, anchor in sections
+    )
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -212,8 +238,13 @@ def _insert_values(markdown: str, page: Page, config: MkDocsConfig, language: st
     """Numbers the prose quotes from runs (``<!-- value: ... -->``)."""
     source = Path(page.file.abs_src_path).read_text(encoding="utf-8").split("\n")
     try:
-        return insert_values(markdown, f"{Path(config.docs_dir).name}/{page.file.src_uri}", _values_of_run, language,
-                             first_line=front_matter_end(source) + 1)
+        return insert_values(
+            markdown,
+            f"{Path(config.docs_dir).name}/{page.file.src_uri}",
+            _values_of_run,
+            language,
+            first_line=front_matter_end(source) + 1,
+        )
     except MissingValue as missing:
         raise PluginError(str(missing)) from None
 
@@ -253,7 +284,7 @@ def _after_title(markdown: str, block: str) -> str:
     """Insert ``block`` right after the page's first ``# Title`` line (at the top if it has none)."""
     lines = markdown.split("\n")
     title = next((i for i, line in enumerate(lines) if line.startswith("# ")), -1)
-    return "\n".join(lines[: title + 1] + ["", block] + lines[title + 1:])
+    return "\n".join(lines[: title + 1] + ["", block] + lines[title + 1 :])
 
 
 @event_priority(-200)  # after the i18n plugin (-100), which builds the other languages in its own post_build

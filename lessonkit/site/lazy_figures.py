@@ -4,13 +4,16 @@ Every ``<img>`` of a page gets ``loading="lazy"`` (the browser fetches it when i
 its hidden tab is opened) and ``decoding="async"``; a figure of the site also gets the ``width`` and ``height``
 of its SVG, so the page keeps its layout while figures arrive (the CSS scales them to the column).
 """
+
 import posixpath
 import re
 from pathlib import Path
 
 IMG_TAG = re.compile(r"<img\b(?P<attributes>[^>]*?)\s*/?>")
 SRC = re.compile(r'\bsrc="(?P<src>[^"]+)"')
-SVG_SIZE = re.compile(r'<svg\b[^>]*?\bwidth="(?P<width>[\d.]+)(?P<unit>pt|px)?"[^>]*?\bheight="(?P<height>[\d.]+)(?:pt|px)?"')
+SVG_SIZE = re.compile(
+    r'<svg\b[^>]*?\bwidth="(?P<width>[\d.]+)(?P<unit>pt|px)?"[^>]*?\bheight="(?P<height>[\d.]+)(?:pt|px)?"'
+)
 CSS_PIXELS_PER_UNIT = {"pt": 96 / 72, "px": 1.0, None: 1.0}
 
 

@@ -5,6 +5,7 @@ English one there and write the others into their language's folder. GitHub Page
 ``404.html`` for a missing page: a small script in it shows the page of the language whose folder the missing
 address is in (``/bn/...``, ``/hi/...``), keeping the address the reader typed.
 """
+
 import html
 import json
 from pathlib import Path
@@ -63,5 +64,5 @@ def _with_message(output: str, language: str, base: str, strings: dict) -> str:
         )
     home = base if language == DEFAULT_LANGUAGE else f"{base}{language}/"
     text = strings["text"][language].format(home=html.escape(home))
-    message = f'<h1>{html.escape(strings["title"][language])}</h1>\n<p>{text}</p>'
+    message = f"<h1>{html.escape(strings['title'][language])}</h1>\n<p>{text}</p>"
     return output.replace(THEME_HEADING, message, 1)

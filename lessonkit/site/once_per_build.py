@@ -6,7 +6,9 @@ What the hooks compute from the pages, snippets and caches is the same in each o
 computed in the first and kept until the next build starts (``mkdocs build`` again, or a ``mkdocs serve`` rebuild,
 which loads the configuration afresh, so edits are picked up).
 """
-from typing import Callable, TypeVar
+
+from collections.abc import Callable
+from typing import TypeVar
 
 from mkdocs.config.defaults import MkDocsConfig
 

@@ -5,6 +5,7 @@ verified entry of its snippet in the figure cache (``FigureCache.latest_verified
 last full build on this machine drew. Where the cache has none, the page shows a placeholder labelled in the
 reader's language (``preview_placeholder`` in translations/site_strings.yml).
 """
+
 import html
 from pathlib import Path
 
@@ -35,20 +36,24 @@ def cached_runs(pages: dict[str, str], cache: FigureCache) -> dict[str, FigureRu
     return runs
 
 
-def preview_figures(pages: dict[str, str], runs: dict[str, FigureRun], labels: dict[str, str],
-                    placeholder_dir: Path) -> dict[str, Path]:
+def preview_figures(
+    pages: dict[str, str], runs: dict[str, FigureRun], labels: dict[str, str], placeholder_dir: Path
+) -> dict[str, Path]:
     """Every figure the pages show, in every language: the cached figure, or the placeholder of its language."""
     placeholders = {
-        language: write_atomically(placeholder_dir / f"placeholder{language_suffix(language)}.svg",
-                                   PLACEHOLDER_SVG.format(label=html.escape(labels[language])))
+        language: write_atomically(
+            placeholder_dir / f"placeholder{language_suffix(language)}.svg",
+            PLACEHOLDER_SVG.format(label=html.escape(labels[language])),
+        )
         for language in LANGUAGES
     }
     figures = {}
     for src_uri, markdown in pages.items():
         for ref in figure_refs(markdown, src_uri):
             for language in LANGUAGES:
-                figures[ref.localized_uri(language_suffix(language))] = _cached_figure(ref, language, runs) \
-                    or placeholders[language]
+                figures[ref.localized_uri(language_suffix(language))] = (
+                    _cached_figure(ref, language, runs) or placeholders[language]
+                )
     return figures
 
 

@@ -10,6 +10,7 @@
   that Unicode excludes from composition (Hindi क़ ख़ ग़ ज़ ड़ ढ़ फ़ य़, U+0958-095F; Bengali ড় ঢ় য়, U+09DC, U+09DD,
   U+09DF) into letter + nukta, so a word typed with either form finds the same pages.
 """
+
 import json
 import unicodedata
 from pathlib import Path
@@ -50,8 +51,10 @@ def language_of(location: str) -> str:
 
 
 def normalised(doc: dict) -> dict:
-    return {key: unicodedata.normalize(NORMAL_FORM, value) if key in ("title", "text") else value
-            for key, value in doc.items()}
+    return {
+        key: unicodedata.normalize(NORMAL_FORM, value) if key in ("title", "text") else value
+        for key, value in doc.items()
+    }
 
 
 def link_own_index(html: str, page_url: str) -> str:

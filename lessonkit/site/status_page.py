@@ -3,6 +3,7 @@ translators' records (lessonkit.translations.records), as ``lessonkit translatio
 
 English only, in the English build; not in the readers' navigation (``not_in_nav`` in mkdocs.yml) nor in search.
 """
+
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -39,14 +40,31 @@ def status_markdown(states: list[TranslationState], docs_dir: Path, url_of: dict
     for english in sorted({s.english for s in states}):
         name = english.relative_to(docs_dir).as_posix()
         cells = [f'<a href="{UP}{url_of[name]}">{name}</a>']
-        for state in (s for language in TRANSLATED_LANGUAGES for s in states if s.english == english and s.language == language):
+        for state in (
+            s for language in TRANSLATED_LANGUAGES for s in states if s.english == english and s.language == language
+        ):
             mark = STATE_MARK[state.state]
-            cells.append(mark if state.state == "missing" else f'<a href="{UP}{state.language}/{url_of[name]}">{mark}</a>')
+            cells.append(
+                mark if state.state == "missing" else f'<a href="{UP}{state.language}/{url_of[name]}">{mark}</a>'
+            )
         rows.append("| " + " | ".join(cells) + " |")
     counts = ", ".join(f"{sum(s.state == state for s in states)} {state}" for state in STATE_MARK)
-    return "\n".join([
-        "---", "search:", "  exclude: true", "---", "", "# Translation status", "", INTRO, "",
-        "| page | " + " | ".join(TRANSLATED_LANGUAGES) + " |", "|---|" + "---|" * len(TRANSLATED_LANGUAGES),
-        *rows, "", f"**{counts}**", "",
-    ])
-
+    return "\n".join(
+        [
+            "---",
+            "search:",
+            "  exclude: true",
+            "---",
+            "",
+            "# Translation status",
+            "",
+            INTRO,
+            "",
+            "| page | " + " | ".join(TRANSLATED_LANGUAGES) + " |",
+            "|---|" + "---|" * len(TRANSLATED_LANGUAGES),
+            *rows,
+            "",
+            f"**{counts}**",
+            "",
+        ]
+    )

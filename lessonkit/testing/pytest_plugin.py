@@ -1,5 +1,6 @@
 """pytest plugin (loaded with ``-p lessonkit.testing.pytest_plugin``): makes pytest-markdown-docs see pages as readers
 do, and run each page's code fence within the snippet time limit (``LESSON_SNIPPET_TIMEOUT``), as the build does."""
+
 import pytest
 
 from lessonkit.markdown.fences import ExpandingMarkdownIt

@@ -1,5 +1,6 @@
 """The snippet time limit inside a test process: what a test runs of the lesson's code (a snippet's ``main()``, a
 page's code fence) stops with an error once ``LESSON_SNIPPET_TIMEOUT`` seconds pass, as the build stops a snippet."""
+
 import signal
 from contextlib import contextmanager
 

@@ -5,6 +5,7 @@ so a missing list item or an extra paragraph shifts nothing after it. Among bloc
 of a list, say), the match goes to the pair that shares what no translation changes: inline code, link targets,
 numbers (Bengali and Devanagari digits read as digits) and names.
 """
+
 import re
 from dataclasses import dataclass
 
@@ -17,6 +18,7 @@ KEPT_IN_TRANSLATION = re.compile(r"`[^`\n]+`|\]\([^)\s]+|\d+(?:\.\d+)?|\b[A-Za-z
 @dataclass(frozen=True)
 class Difference:
     """One stretch where the two outlines differ: ``left`` stands where ``right`` does."""
+
     tag: str  # "replace" | "delete" (only on the left) | "insert" (only on the right)
     left: list[Placed]
     right: list[Placed]

@@ -3,6 +3,7 @@
 The blocks of both pages are lined up once (``alignment.py``); the parity, link, invisible-character and
 untranslated-block checks all read that one alignment.
 """
+
 import re
 from pathlib import Path
 
@@ -39,20 +40,38 @@ def check_encoding(path: Path) -> tuple[str | None, list[Problem]]:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as error:
         line = raw[: error.start].count(b"\n") + 1
-        return None, [Problem(path, line, f"not valid UTF-8 (byte {raw[error.start]:#04x})",
-                              "save the file as UTF-8 (without changing the text)")]
+        return None, [
+            Problem(
+                path,
+                line,
+                f"not valid UTF-8 (byte {raw[error.start]:#04x})",
+                "save the file as UTF-8 (without changing the text)",
+            )
+        ]
     problems = []
     for number, line in enumerate(text.split("\n"), start=1):
         if not looks_garbled(line):
             continue
         repaired = repair_line(line)
         if repaired:
-            problems.append(Problem(path, number, "garbled text (mojibake: UTF-8 read with the wrong code page)",
-                                    f"replace the line with:\n    {repaired}\n    "
-                                    f"or run: lessonkit translations fix-encoding {shown_path(path)}"))
+            problems.append(
+                Problem(
+                    path,
+                    number,
+                    "garbled text (mojibake: UTF-8 read with the wrong code page)",
+                    f"replace the line with:\n    {repaired}\n    "
+                    f"or run: lessonkit translations fix-encoding {shown_path(path)}",
+                )
+            )
         else:
-            problems.append(Problem(path, number, "garbled or replaced characters (U+FFFD or mojibake) with no automatic repair",
-                                    "copy the line again from the original translation"))
+            problems.append(
+                Problem(
+                    path,
+                    number,
+                    "garbled or replaced characters (U+FFFD or mojibake) with no automatic repair",
+                    "copy the line again from the original translation",
+                )
+            )
     return text, problems
 
 
@@ -78,13 +97,25 @@ def check_invisible(path: Path, text: str, english_text: str) -> list[Problem]:
     problems = []
     returns = [f for f in findings if f.char == "\r"]
     if returns:
-        problems.append(Problem(path, returns[0].line, f"carriage return (U+000D) at column {returns[0].column}, on "
-                                f"{len(returns)} line(s) in all: the file has Windows (CR LF) line endings",
-                                f"save the file with Unix (LF) line endings, or run: {command}"))
+        problems.append(
+            Problem(
+                path,
+                returns[0].line,
+                f"carriage return (U+000D) at column {returns[0].column}, on "
+                f"{len(returns)} line(s) in all: the file has Windows (CR LF) line endings",
+                f"save the file with Unix (LF) line endings, or run: {command}",
+            )
+        )
     for finding in (f for f in findings if f.char != "\r"):
         how = "type a plain space instead" if finding.replacement == " " else "delete it (it is invisible)"
-        problems.append(Problem(path, finding.line, f"{finding.what} {finding.name} at column {finding.column}",
-                                f"{how}, or run: {command}"))
+        problems.append(
+            Problem(
+                path,
+                finding.line,
+                f"{finding.what} {finding.name} at column {finding.column}",
+                f"{how}, or run: {command}",
+            )
+        )
     return capped(path, problems, "invisible-character", MAX_INVISIBLE)
 
 
@@ -94,7 +125,9 @@ def check_parity(path: Path, text: str, english_text: str, alignment: Alignment)
     problems = block_problems(path, alignment, english_file)
     for include in includes(text):
         if problem := include_problem(include):
-            problems.append(Problem(path, include.line, problem, "point the include at an existing snippet file and section"))
+            problems.append(
+                Problem(path, include.line, problem, "point the include at an existing snippet file and section")
+            )
     problems += link_problems(path, alignment, english_file)
     problems += unresolved_link_problems(path, alignment, english)
     problems += value_problems(path, text, english_text, english_file)
@@ -107,13 +140,25 @@ def check_raw_html(path: Path, text: str, english_text: str) -> list[Problem]:
     for item in md.prose_lines(text):
         for match in DANGEROUS_HTML.finditer(item.text):
             if match.group(0).lower() not in english_text.lower():
-                problems.append(Problem(path, item.line, f"raw HTML {match.group(0)!r} is not allowed in a translation",
-                                        "remove it: translations change prose only"))
+                problems.append(
+                    Problem(
+                        path,
+                        item.line,
+                        f"raw HTML {match.group(0)!r} is not allowed in a translation",
+                        "remove it: translations change prose only",
+                    )
+                )
         for match in HTML_TAG.finditer(item.text):
             tag = match["tag"].lower()
             if tag not in english_tags and not DANGEROUS_HTML.match(match.group(0)):
-                problems.append(Problem(path, item.line, f"HTML tag <{tag}> that the English page does not have",
-                                        "use Markdown, or the same HTML as the English page"))
+                problems.append(
+                    Problem(
+                        path,
+                        item.line,
+                        f"HTML tag <{tag}> that the English page does not have",
+                        "use Markdown, or the same HTML as the English page",
+                    )
+                )
     return problems
 
 
@@ -130,8 +175,14 @@ def check_glossary(path: Path, text: str, language: str, glossary: list[dict]) -
         for variant in entry.get(f"{language}_avoid", []) or []:
             for item in prose:
                 if variant in item.text:
-                    problems.append(Problem(path, item.line, f"uses {variant!r} for '{entry['term']}'",
-                                            f"use the glossary term {wanted!r} (translations/glossary.yml)"))
+                    problems.append(
+                        Problem(
+                            path,
+                            item.line,
+                            f"uses {variant!r} for '{entry['term']}'",
+                            f"use the glossary term {wanted!r} (translations/glossary.yml)",
+                        )
+                    )
         if entry.get("keep_english") or not wanted:
             continue
         english_word = re.compile(rf"(?<![\w(-]){re.escape(entry['term'])}(?![\w-])", re.I)
@@ -139,8 +190,14 @@ def check_glossary(path: Path, text: str, language: str, glossary: list[dict]) -
             # The English term in parentheses after the translation, "গড় বর্গ ত্রুটি (mean squared error)",
             # is a good habit: allowed.
             if english_word.search(ENGLISH_IN_PARENTHESES.sub("", item.text)):
-                problems.append(Problem(path, item.line, f"English term '{entry['term']}' left in the prose",
-                                        f"write {wanted!r} (translations/glossary.yml), or mark it keep_english there"))
+                problems.append(
+                    Problem(
+                        path,
+                        item.line,
+                        f"English term '{entry['term']}' left in the prose",
+                        f"write {wanted!r} (translations/glossary.yml), or mark it keep_english there",
+                    )
+                )
     return problems
 
 
@@ -152,8 +209,14 @@ def check_translation(path: Path, glossary: list[dict] | None = None) -> list[Pr
         return problems
     english = english_path(path)
     if not english.exists():
-        return problems + [Problem(path, 1, f"no English page {english.name} for this translation",
-                                   "rename the file after its English page, or delete it")]
+        return problems + [
+            Problem(
+                path,
+                1,
+                f"no English page {english.name} for this translation",
+                "rename the file after its English page, or delete it",
+            )
+        ]
     english_text = english.read_text(encoding="utf-8")
     glossary = load_glossary() if glossary is None else glossary
     alignment = align(english_text, text)

@@ -4,6 +4,7 @@ Bengali "অনুবাদ" read as cp866 turns into Cyrillic and box-drawing c
 cp1252 it turns into "à¦…à¦¨..."; encoding such text back with that code page and decoding it as UTF-8
 gives the original.
 """
+
 import re
 
 CODE_PAGES = ("cp1252", "latin-1", "cp866", "cp437", "cp850", "cp1251", "mac_roman")

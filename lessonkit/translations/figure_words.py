@@ -5,6 +5,7 @@ English holds a glossary term ("the two moons") must hold that term's translatio
 figure and the prose beside it name one thing two ways. A page's figures are found from its image paths; the
 strings each figure uses are the plot strings quoted in its snippet's source or in the local helpers it imports.
 """
+
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -37,7 +38,7 @@ def load_plot_strings(path: Path = PLOT_STRINGS_FILE) -> dict[str, PlotString]:
     text = path.read_text(encoding="utf-8")
     root = yaml.compose(text)
     strings = {}
-    for key, value in (root.value if root else []):
+    for key, value in root.value if root else []:
         translations = {k.value: nfc(v.value) for k, v in value.value}
         strings[key.value] = PlotString(key.value, key.start_mark.line + 1, translations)
     return strings
@@ -60,7 +61,9 @@ def glossary_terms(glossary: list[dict], language: str) -> list[tuple[str, re.Pa
         if not wanted or "`" in wanted or "term" not in entry:
             continue
         by_term.setdefault(QUALIFIER.sub("", entry["term"]), set()).add(nfc(wanted))
-    return [(term, _english_pattern(term), wanted) for term, wanted in sorted(by_term.items(), key=lambda t: -len(t[0]))]
+    return [
+        (term, _english_pattern(term), wanted) for term, wanted in sorted(by_term.items(), key=lambda t: -len(t[0]))
+    ]
 
 
 def figure_word_mismatches(string: PlotString, language: str, terms) -> list[tuple[str, set[str]]]:
@@ -83,8 +86,9 @@ def _strings_quoted_in(module: str, keys) -> set[str]:
     return {k for k in keys if f'"{k}"' in sources or f"'{k}'" in sources}
 
 
-def figure_word_problems(path: Path, text: str, language: str, glossary: list[dict],
-                         plot_strings: dict[str, PlotString] | None = None) -> list[Problem]:
+def figure_word_problems(
+    path: Path, text: str, language: str, glossary: list[dict], plot_strings: dict[str, PlotString] | None = None
+) -> list[Problem]:
     """For each figure on the page: plot strings it uses that say a glossary term another way."""
     plot_strings = load_plot_strings() if plot_strings is None else plot_strings
     terms = glossary_terms(glossary, language)
@@ -99,10 +103,14 @@ def figure_word_problems(path: Path, text: str, language: str, glossary: list[di
                 seen.add((key, term))
                 said = " or ".join(repr(w) for w in sorted(wanted))
                 on_page = " (as this page does)" if any(w in page_text for w in wanted) else ""
-                problems.append(Problem(
-                    path, ref.line,
-                    f"figure {ref.uri} writes {string.translations[language]!r} for {key!r}: the glossary term for "
-                    f"'{term}' is {said}{on_page}",
-                    f"use {said} in the {language} text of {key!r} in {shown_path(PLOT_STRINGS_FILE)} line "
-                    f"{string.line}, or change the glossary (translations/glossary.yml) and the pages together"))
+                problems.append(
+                    Problem(
+                        path,
+                        ref.line,
+                        f"figure {ref.uri} writes {string.translations[language]!r} for {key!r}: the glossary term for "
+                        f"'{term}' is {said}{on_page}",
+                        f"use {said} in the {language} text of {key!r} in {shown_path(PLOT_STRINGS_FILE)} line "
+                        f"{string.line}, or change the glossary (translations/glossary.yml) and the pages together",
+                    )
+                )
     return problems

@@ -9,6 +9,7 @@ are allowed there, and only there:
   ``क्‍ष`` (ZWJ), a visible halant ``क्‌ष`` (ZWNJ), Bengali khanda-ta ``ত্‍`` (ZWJ), a conjunct kept apart (ZWNJ);
 - ZWJ between Bengali ``র`` and ``্য``: the ya-phala after ra, ``র‍্যাব`` (not the reph form).
 """
+
 import unicodedata
 from dataclasses import dataclass
 
@@ -39,7 +40,7 @@ def legitimate_joiner(line: str, index: int) -> bool:
     before = line[index - 1]
     if before in VIRAMAS:
         return True
-    return line[index] == ZWJ and before == BENGALI_RA and line[index + 1:index + 3] == BENGALI_YA_PHALA
+    return line[index] == ZWJ and before == BENGALI_RA and line[index + 1 : index + 3] == BENGALI_YA_PHALA
 
 
 def _kind(line: str, index: int, first: bool) -> tuple[str, str] | None:
@@ -91,6 +92,6 @@ def repair(text: str, findings: list[Finding]) -> str:
     for number, found in by_line.items():
         line = lines[number - 1]
         for finding in sorted(found, key=lambda f: f.column, reverse=True):
-            line = line[:finding.column - 1] + finding.replacement + line[finding.column:]
+            line = line[: finding.column - 1] + finding.replacement + line[finding.column :]
         lines[number - 1] = line
     return "\n".join(lines)

@@ -1,6 +1,7 @@
 """Names the glossary keeps in Latin letters (Jupyter, Keras, PyTorch), found when they are spelt out in Bengali or
 Devanagari letters (জুপিটার, केरस): both words are reduced to the consonants a reader hears, and a consonant cluster
 (ক্রস, cross) is told from consonants with a vowel between them (কেরাস, Keras)."""
+
 import re
 import unicodedata
 from pathlib import Path
@@ -12,15 +13,51 @@ MOST_REPORTED = 8  # per check and page; the rest are counted
 INDIC_WORD = re.compile(r"[\u0900-\u097F\u0980-\u09FF\u200c\u200d]+")
 
 INDIC_SOUNDS = {
-    "k": "কখकख", "g": "গঘगघ", "c": "চছचछ", "j": "জঝযजझ", "t": "টঠতথৎटठतथ", "d": "ডঢদধडढदध",
-    "n": "ঙঞণনङञणन", "p": "পप", "f": "ফफ", "b": "বভबभव", "m": "মम", "r": "রঋरऋ", "l": "লलळ", "s": "শষসशषस",
+    "k": "কখकख",
+    "g": "গঘगघ",
+    "c": "চছचछ",
+    "j": "জঝযजझ",
+    "t": "টঠতথৎटठतथ",
+    "d": "ডঢদধडढदध",
+    "n": "ঙঞণনङञणन",
+    "p": "পप",
+    "f": "ফफ",
+    "b": "বভबभव",
+    "m": "মम",
+    "r": "রঋरऋ",
+    "l": "লलळ",
+    "s": "শষসशषस",
 }
 SOUND_OF = {ch: sound for sound, chars in INDIC_SOUNDS.items() for ch in chars}
-NUKTA_SOUNDS = {"ড": "r", "ঢ": "r", "য": "", "ड": "r", "ढ": "r", "य": "", "ज": "j", "फ": "f", "क": "k", "ख": "k", "ग": "g"}
+NUKTA_SOUNDS = {
+    "ড": "r",
+    "ঢ": "r",
+    "য": "",
+    "ड": "r",
+    "ढ": "r",
+    "य": "",
+    "ज": "j",
+    "फ": "f",
+    "क": "k",
+    "ख": "k",
+    "ग": "g",
+}
 VIRAMA, ANUSVARA = "\u09cd\u094d", "ংं"
 INDIC_VOWELS = re.compile(r"[\u0985-\u0994\u09be-\u09cc\u0904-\u0914\u093e-\u094c\u0962\u0963]")
-LATIN_SOUNDS = [("ch", "C"), ("ck", "k"), ("ph", "f"), ("igh", "i"), ("gh", "g"), ("sh", "s"), ("th", "t"),
-                ("x", "ks"), ("q", "k"), ("z", "j"), ("v", "b"), ("w", "")]
+LATIN_SOUNDS = [
+    ("ch", "C"),
+    ("ck", "k"),
+    ("ph", "f"),
+    ("igh", "i"),
+    ("gh", "g"),
+    ("sh", "s"),
+    ("th", "t"),
+    ("x", "ks"),
+    ("q", "k"),
+    ("z", "j"),
+    ("v", "b"),
+    ("w", ""),
+]
 BENGALI_ENDINGS = {"", "r", "k", "t", "dr", "gl"}  # -র/-এর, -কে, -তে, -দের, -গুলো
 Sounds = list[tuple[str, str]]  # consonant, and what comes before it: "V" a vowel, "J" none, "?" maybe (inherent vowel)
 
@@ -63,10 +100,10 @@ def indic_sounds(word: str) -> Sounds:
         elif ch in ANUSVARA:
             sounds.append(("n", before))
             before = "J"
-        elif ch == "য" and text[i - 1:i] in VIRAMA:
+        elif ch == "য" and text[i - 1 : i] in VIRAMA:
             continue  # ya-phala (্য), a glide: অটোগ্র্যাড
         elif ch in SOUND_OF:
-            with_nukta = text[i + 1:i + 2] in ("\u09bc", NUKTA)
+            with_nukta = text[i + 1 : i + 2] in ("\u09bc", NUKTA)
             sound = NUKTA_SOUNDS.get(ch, SOUND_OF[ch]) if with_nukta else SOUND_OF[ch]
             if sound:
                 sounds.append((sound, before))
@@ -91,10 +128,12 @@ def spelt_out_name(word: str, names: dict[str, Sounds], language: str) -> str | 
     heard = indic_sounds(word)
     endings = BENGALI_ENDINGS if language == "bn" else {""}
     for name, sounds in names.items():
-        start = heard[:len(sounds)]
-        if ([s for s, _ in start] == [s for s, _ in sounds]
-                and all(b in ("?", a) for (_, a), (_, b) in zip(sounds[1:], start[1:]))
-                and "".join(s for s, _ in heard[len(sounds):]) in endings):
+        start = heard[: len(sounds)]
+        if (
+            [s for s, _ in start] == [s for s, _ in sounds]
+            and all(b in ("?", a) for (_, a), (_, b) in zip(sounds[1:], start[1:]))
+            and "".join(s for s, _ in heard[len(sounds) :]) in endings
+        ):
             return name
     return None
 
@@ -105,7 +144,13 @@ def name_problems(path: Path, lines: list[tuple[int, str]], language: str, gloss
     for n, line in lines:
         for word in INDIC_WORD.findall(line):
             if name := spelt_out_name(word, names, language):
-                problems.append(Problem(path, n, f"{word!r} spells out the name {name} in "
-                                        f"{'Bengali' if language == 'bn' else 'Devanagari'} letters",
-                                        f"write {name} in Latin letters, as translations/glossary.yml keeps it"))
+                problems.append(
+                    Problem(
+                        path,
+                        n,
+                        f"{word!r} spells out the name {name} in "
+                        f"{'Bengali' if language == 'bn' else 'Devanagari'} letters",
+                        f"write {name} in Latin letters, as translations/glossary.yml keeps it",
+                    )
+                )
     return capped(path, problems, "name", MOST_REPORTED)

@@ -1,4 +1,5 @@
 """A problem a translator check found: file, line, what is wrong, and how to fix it."""
+
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -26,6 +27,11 @@ def capped(path: Path, problems: list[Problem], what: str, most: int) -> list[Pr
     if len(problems) <= most:
         return problems
     rest = problems[most:]
-    return problems[:most] + [Problem(
-        path, rest[0].line, f"{len(rest)} more {what} problem(s) from line {rest[0].line} on",
-        "fix the ones above first, then check again: later ones often follow from earlier ones")]
+    return problems[:most] + [
+        Problem(
+            path,
+            rest[0].line,
+            f"{len(rest)} more {what} problem(s) from line {rest[0].line} on",
+            "fix the ones above first, then check again: later ones often follow from earlier ones",
+        )
+    ]

@@ -4,6 +4,7 @@ A translated page records, in its front matter, the git blob hash of the English
 from (``translation_of: <hash>``; ``lessonkit translations stamp`` writes it). The hash of the English
 file today tells whether the English changed since; git still has the old text, so we can show the diff.
 """
+
 import difflib
 import hashlib
 import re
@@ -76,10 +77,14 @@ class TranslationState:
             return self.unknown_english()
         current = self.english.read_text(encoding="utf-8")
         name = self.english.relative_to(root).as_posix()
-        return "".join(difflib.unified_diff(
-            old.splitlines(keepends=True), current.splitlines(keepends=True),
-            fromfile=f"{name} (translated from {self.recorded[:10]})", tofile=f"{name} (now)",
-        ))
+        return "".join(
+            difflib.unified_diff(
+                old.splitlines(keepends=True),
+                current.splitlines(keepends=True),
+                fromfile=f"{name} (translated from {self.recorded[:10]})",
+                tofile=f"{name} (now)",
+            )
+        )
 
 
 def translation_state(english: Path, language: str) -> TranslationState:

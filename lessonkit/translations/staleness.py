@@ -5,6 +5,7 @@ stamp is its blob hash, see ``records.py``). Lining up that old English page wit
 blocks changed; their counterparts in the translation, with their line ranges, are what the translator updates.
 Blocks whose English did not change are not listed.
 """
+
 from dataclasses import dataclass
 
 from lessonkit import REPO_ROOT
@@ -90,8 +91,10 @@ def changes_report(state: TranslationState) -> str:
     changes = english_changes(state)
     if changes is None:
         return state.unknown_english() + "\nShow the whole English diff with: lessonkit translations status --diff"
-    out = [f"{len(changes)} block(s) to update; the others are unchanged in English since "
-           f"{state.recorded[:10]} (the whole diff: lessonkit translations status --diff)"]
+    out = [
+        f"{len(changes)} block(s) to update; the others are unchanged in English since "
+        f"{state.recorded[:10]} (the whole diff: lessonkit translations status --diff)"
+    ]
     what = {"changed": "English changed", "removed": "English removed this block", "new": "new English block"}
     for change in changes:
         section = f', section "{heading_title(change.section)[0]}"' if change.section else ""

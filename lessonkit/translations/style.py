@@ -11,6 +11,7 @@
 
 The shared strings (``site_strings.yml``, ``plot_strings.yml``) are checked once per language, with its home page.
 """
+
 import re
 import unicodedata
 from pathlib import Path
@@ -54,16 +55,29 @@ def quote_problems(path: Path, lines: list[tuple[int, str]]) -> list[Problem]:
     kept = max(QUOTES, key=lambda style: (len(found[style]), style == "straight"))
     other = next(style for style in QUOTES if style != kept)
     shown = {"straight": '"..."', "curly": "“...”"}
-    return capped(path, [Problem(path, n, f"{shown[other]} quotes, while this page writes {shown[kept]} "
-                                 f"({len(found[kept])} marks)", f"write {shown[kept]}: one quote style per page")
-                         for n in sorted(set(found[other]))], "quote", MOST_REPORTED)
+    return capped(
+        path,
+        [
+            Problem(
+                path,
+                n,
+                f"{shown[other]} quotes, while this page writes {shown[kept]} ({len(found[kept])} marks)",
+                f"write {shown[kept]}: one quote style per page",
+            )
+            for n in sorted(set(found[other]))
+        ],
+        "quote",
+        MOST_REPORTED,
+    )
 
 
 # --- Bengali ----------------------------------------------------------------------------------------------------
 
 BENGALI_DIGITS = str.maketrans("০১২৩৪৫৬৭৮৯", "0123456789")
 NUMBER = re.compile(r"(?<![\w.,])[0-9০-৯]+(?:[.,][0-9০-৯]+)*(?![A-Za-z_])")
-ENUMERATION = re.compile(r'(?m)(?:^\s*|(?<=")\s*)[0-9০-৯]+[.)](?=\s)')  # "১. question", "1. step": not numbers of the text
+ENUMERATION = re.compile(
+    r'(?m)(?:^\s*|(?<=")\s*)[0-9০-৯]+[.)](?=\s)'
+)  # "১. question", "1. step": not numbers of the text
 JOINED = re.compile(r"^\s*(?:থেকে|–|—|-|…|,|ও|আর|বা|এবং)\s*$")  # "১ থেকে 10", "১, ৫ আর 10"
 PERSONAL = re.compile(r"(?<![\u0980-\u09FF])(?P<word>সে|তাকে)(?![\u0980-\u09FF])")
 FOR_THINGS = {"সে": "এটি / এটা", "তাকে": "এটিকে / সেটিকে"}
@@ -76,8 +90,10 @@ def _script(number: str) -> str:
 
 def digit_script_problems(path: Path, text: str) -> list[Problem]:
     """A number written in both scripts in one paragraph, or a range or list of numbers in two scripts."""
-    rule = ("Bengali digits for counts in running prose (৪০০টি ইপক), Latin digits for values set in code or read "
-            "off a plot (0.5, ফিচার 1); reword so that one number is not needed in both (translations/glossary.yml)")
+    rule = (
+        "Bengali digits for counts in running prose (৪০০টি ইপক), Latin digits for values set in code or read "
+        "off a plot (0.5, ফিচার 1); reword so that one number is not needed in both (translations/glossary.yml)"
+    )
     problems = []
     for placed in outline(parse(text)):
         block = placed.block
@@ -85,7 +101,10 @@ def digit_script_problems(path: Path, text: str) -> list[Problem]:
             continue
         body = ENUMERATION.sub(lambda m: " " * len(m.group(0)), mask(block.text))
         numbers = list(NUMBER.finditer(body))
-        line_of = lambda m: block.start + body[:m.start()].count("\n")  # noqa: E731
+
+        def line_of(m, block=block, body=body) -> int:
+            return block.start + body[: m.start()].count("\n")
+
         by_value: dict[str, list] = {}
         for m in numbers:
             by_value.setdefault(m.group(0).translate(BENGALI_DIGITS), []).append(m)
@@ -93,24 +112,45 @@ def digit_script_problems(path: Path, text: str) -> list[Problem]:
             scripts = {_script(m.group(0)): m for m in found}
             if len(scripts) == 2:
                 b, latin = scripts["Bengali"], scripts["Latin"]
-                problems.append(Problem(path, line_of(latin), f"the number {value} is written {b.group(0)} (line "
-                                        f"{line_of(b)}) and {latin.group(0)} in one paragraph", f"use one script: {rule}"))
+                problems.append(
+                    Problem(
+                        path,
+                        line_of(latin),
+                        f"the number {value} is written {b.group(0)} (line "
+                        f"{line_of(b)}) and {latin.group(0)} in one paragraph",
+                        f"use one script: {rule}",
+                    )
+                )
         for a, b in zip(numbers, numbers[1:]):
-            if _script(a.group(0)) != _script(b.group(0)) and JOINED.match(body[a.end():b.start()]):
-                joined = body[a.start():b.end()]
-                problems.append(Problem(path, line_of(a), f"{joined!r} joins numbers in two scripts",
-                                        f"write both in one script: {rule}"))
+            if _script(a.group(0)) != _script(b.group(0)) and JOINED.match(body[a.end() : b.start()]):
+                joined = body[a.start() : b.end()]
+                problems.append(
+                    Problem(
+                        path,
+                        line_of(a),
+                        f"{joined!r} joins numbers in two scripts",
+                        f"write both in one script: {rule}",
+                    )
+                )
     return capped(path, problems, "digit-script", MOST_REPORTED)
 
 
 def pronoun_problems(path: Path, lines: list[tuple[int, str]]) -> list[Problem]:
-    problems = [Problem(path, n, f"'{m['word']}' (he, she) stands for a thing here: the lesson speaks of no person "
-                        "but the reader (আপনি)", f"write {FOR_THINGS[m['word']]}, or name the thing (মডেলটি, লেয়ারটি)")
-                for n, line in lines for m in PERSONAL.finditer(line)]
+    problems = [
+        Problem(
+            path,
+            n,
+            f"'{m['word']}' (he, she) stands for a thing here: the lesson speaks of no person but the reader (আপনি)",
+            f"write {FOR_THINGS[m['word']]}, or name the thing (মডেলটি, লেয়ারটি)",
+        )
+        for n, line in lines
+        for m in PERSONAL.finditer(line)
+    ]
     return capped(path, problems, "pronoun", MOST_REPORTED)
 
 
 # --- Hindi nukta ----------------------------------------------------------------------------------------------------
+
 
 def _without_nukta(word: str) -> str:
     return unicodedata.normalize("NFC", LOAN_NUKTA.sub(r"\1", unicodedata.normalize("NFD", word)))
@@ -141,13 +181,20 @@ def nukta_problems(path: Path, lines: list[tuple[int, str]], spellings: dict[str
         for word in INDIC_WORD.findall(line):
             wanted = spellings.get(_without_nukta(word))
             if wanted and _nuktas(word) < _nuktas(wanted[0]):
-                problems.append(Problem(path, n, f"{word!r} without the nukta that {wanted[0]!r} has ({wanted[1]})",
-                                        f"write {wanted[0]!r}: Hindi pages write the nukta in Perso-Arabic and English "
-                                        "loanwords (ख़ुद, क़ीमत, फ़र्क़, फ़्रेमवर्क), translations/glossary.yml"))
+                problems.append(
+                    Problem(
+                        path,
+                        n,
+                        f"{word!r} without the nukta that {wanted[0]!r} has ({wanted[1]})",
+                        f"write {wanted[0]!r}: Hindi pages write the nukta in Perso-Arabic and English "
+                        "loanwords (ख़ुद, क़ीमत, फ़र्क़, फ़्रेमवर्क), translations/glossary.yml",
+                    )
+                )
     return capped(path, problems, "nukta", MOST_REPORTED)
 
 
 # --- Shared strings, and the entry point -------------------------------------------------------------------------
+
 
 def shared_strings(language: str) -> list[tuple[Path, int, str]]:
     """(file, line, text) of every site and figure string in ``language``."""
@@ -159,9 +206,13 @@ def shared_strings(language: str) -> list[tuple[Path, int, str]]:
                 if key.value == language and isinstance(value, yaml.ScalarNode):
                     found.append((SITE_STRINGS_FILE, value.start_mark.line + 1, value.value))
                 walk(value)
+
     walk(yaml.compose(SITE_STRINGS_FILE.read_text(encoding="utf-8")))
-    found += [(PLOT_STRINGS_FILE, s.line, s.translations[language])
-              for s in load_plot_strings().values() if language in s.translations]
+    found += [
+        (PLOT_STRINGS_FILE, s.line, s.translations[language])
+        for s in load_plot_strings().values()
+        if language in s.translations
+    ]
     return found
 
 
@@ -175,8 +226,14 @@ def shared_string_problems(language: str, glossary: list[dict], spellings) -> li
         for entry in glossary:
             for variant in entry.get(f"{language}_avoid", []) or []:
                 if re.search(rf"(?<![\u0900-\u09FF]){re.escape(variant)}(?![\u0900-\u09FF])", text):
-                    problems.append(Problem(file, n, f"uses {variant!r} for '{entry['term']}'",
-                                            f"use the glossary term {entry[language]!r} (translations/glossary.yml)"))
+                    problems.append(
+                        Problem(
+                            file,
+                            n,
+                            f"uses {variant!r} for '{entry['term']}'",
+                            f"use the glossary term {entry[language]!r} (translations/glossary.yml)",
+                        )
+                    )
     return problems
 
 

@@ -1,6 +1,7 @@
 """Prose blocks of a translation still in English: the English block copied unchanged, or a block (a table row:
 one of its cells) whose words are mostly Latin letters once code, links, names, acronyms and the glossary's
 keep_english terms are set aside. Only blocks whose English counterpart is prose of three words or more count."""
+
 import re
 from pathlib import Path
 
@@ -62,13 +63,24 @@ def untranslated_problems(path: Path, alignment: Alignment, english_file: str, g
         e, t = english.block, ours.block
         if t.kind not in PROSE_KINDS or e.kind != t.kind:
             continue
-        theirs = next((part for part, mine in zip(_prose(e.text, e.kind), _prose(t.text, t.kind))
-                       if _still_english(part, mine, names)), None)
+        theirs = next(
+            (
+                part
+                for part, mine in zip(_prose(e.text, e.kind), _prose(t.text, t.kind))
+                if _still_english(part, mine, names)
+            ),
+            None,
+        )
         if theirs is None:
             continue
         start = " ".join(theirs.split())[:60]
-        problems.append(Problem(
-            path, t.start, f"untranslated {t.kind}: still in English ({english_file} line {e.start}: {start!r}...)",
-            "translate it; code, names (PyTorch, Keras), acronyms and the glossary's keep_english terms stay "
-            "as they are"))
+        problems.append(
+            Problem(
+                path,
+                t.start,
+                f"untranslated {t.kind}: still in English ({english_file} line {e.start}: {start!r}...)",
+                "translate it; code, names (PyTorch, Keras), acronyms and the glossary's keep_english terms stay "
+                "as they are",
+            )
+        )
     return problems

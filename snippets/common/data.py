@@ -1,4 +1,5 @@
 """Small data sets made by code, so nothing is downloaded."""
+
 import numpy as np
 
 

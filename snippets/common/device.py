@@ -3,6 +3,7 @@
 Set ``LESSON_DEVICE=cpu`` or ``LESSON_DEVICE=cuda`` to force a choice. Asking for ``cuda`` on a
 machine without a GPU is an error, never a silent fall-back to the CPU.
 """
+
 import os
 
 DEVICE_VARIABLE = "LESSON_DEVICE"
@@ -42,7 +43,5 @@ def tensorflow_device() -> str:
     wanted = requested_device()
     has_gpu = bool(tf.config.list_physical_devices("GPU"))
     if wanted == "cuda" and not has_gpu:
-        raise DeviceUnavailableError(
-            f"{DEVICE_VARIABLE}=cuda, but TensorFlow {tf.__version__} sees no GPU"
-        )
+        raise DeviceUnavailableError(f"{DEVICE_VARIABLE}=cuda, but TensorFlow {tf.__version__} sees no GPU")
     return "/GPU:0" if has_gpu and wanted != "cpu" else "/CPU:0"

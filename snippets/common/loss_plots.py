@@ -1,4 +1,5 @@
 """Plots of the 'Outputs and losses' page: a loss drawn against the prediction it judges."""
+
 import math
 
 from snippets.common.plotting import COLORS, new_figure
@@ -39,8 +40,15 @@ def plot_two_mistakes(logits, softmax_first, sigmoid_first, titles):
     """Two panels: ``softmax_first`` and ``sigmoid_first`` are (right, mistaken) losses for each logit of the
     true class; ``titles`` names the two panels. Returns the figure."""
     fig, (left, right) = new_figure(ncols=2)
-    plot_right_and_mistaken_loss(left, logits, *softmax_first, SOFTMAX_FIRST_FLOOR,
-                                 xlabel="logit of the true class (the others are 0)", title=titles[0])
-    plot_right_and_mistaken_loss(right, logits, *sigmoid_first, SIGMOID_FIRST_FLOOR,
-                                 xlabel="logit (true label 1)", title=titles[1])
+    plot_right_and_mistaken_loss(
+        left,
+        logits,
+        *softmax_first,
+        SOFTMAX_FIRST_FLOOR,
+        xlabel="logit of the true class (the others are 0)",
+        title=titles[0],
+    )
+    plot_right_and_mistaken_loss(
+        right, logits, *sigmoid_first, SIGMOID_FIRST_FLOOR, xlabel="logit (true label 1)", title=titles[1]
+    )
     return fig

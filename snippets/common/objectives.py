@@ -10,4 +10,6 @@ def bowl(x, y):
     Only arithmetic, so it works on NumPy arrays, PyTorch tensors and TensorFlow tensors alike.
     """
     return (x - 1) ** 2 + 2 * (y + 2) ** 2
+
+
 # --8<-- [end:bowl]

@@ -1,4 +1,5 @@
 """One look for every plot of the lesson."""
+
 import matplotlib.pyplot as plt
 
 COLORS = {"train": "#1f77b4", "validation": "#d62728", "model": "#2ca02c", "other": "#9467bd"}
@@ -101,8 +102,15 @@ def plot_confusion_matrix(ax, true_labels, predicted_labels, title: str, n_class
     image = ax.imshow(counts, cmap="Blues")
     for (row, column), count in np.ndenumerate(counts):
         if count:
-            ax.text(column, row, count, ha="center", va="center", fontsize=8,
-                    color="white" if count > counts.max() / 2 else "black")
+            ax.text(
+                column,
+                row,
+                count,
+                ha="center",
+                va="center",
+                fontsize=8,
+                color="white" if count > counts.max() / 2 else "black",
+            )
     ticks = range(n_classes)
     ax.set_xticks(ticks)
     ax.set_yticks(ticks)
@@ -112,6 +120,8 @@ def plot_confusion_matrix(ax, true_labels, predicted_labels, title: str, n_class
     ax.set_title(title)
     ax.figure.colorbar(image, ax=ax, label="number of test examples")
     return counts
+
+
 # --8<-- [end:confusion_matrix]
 
 
@@ -136,8 +146,9 @@ def plot_descent_path(ax, f, path, minimum, title: str) -> None:
 def plot_device_timings(ax, seconds_by_device: dict, title: str) -> None:
     """One bar per device: how many seconds the same work took there."""
     names = ["CPU" if name == "cpu" else "GPU" for name in seconds_by_device]
-    bars = ax.bar(names, list(seconds_by_device.values()), width=0.5,
-                  color=[COLORS["train"], COLORS["model"]][: len(names)])
+    bars = ax.bar(
+        names, list(seconds_by_device.values()), width=0.5, color=[COLORS["train"], COLORS["model"]][: len(names)]
+    )
     ax.bar_label(bars, fmt="%.3f")
     ax.set_xlim(-0.75, 1.75)  # room for a CPU and a GPU bar, even when only one was measured
     ax.margins(y=0.15)

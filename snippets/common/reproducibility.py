@@ -1,4 +1,5 @@
 """Seed every random number generator a snippet may use, so each run gives the same numbers."""
+
 import os
 import random
 import sys

@@ -4,6 +4,7 @@ The build sets ``LESSON_RESULTS_FILE`` before it runs a snippet; a page token su
 ``<!-- value: keras/fit_digits val_accuracy:.1% -->`` is then replaced by the recorded value. Run alone,
 the snippet records nothing and runs as usual.
 """
+
 import json
 import os
 from numbers import Integral, Real

@@ -1,4 +1,5 @@
 """The overfitting page's PyTorch experiment: a large network, and a loop that records both losses."""
+
 import torch
 from torch import nn
 
@@ -8,8 +9,10 @@ from snippets.common.progress import report_epoch
 def large_network():
     """Two hidden layers of 128 units: over 16 000 parameters for 12 training points."""
     return nn.Sequential(
-        nn.Linear(1, 128), nn.ReLU(),
-        nn.Linear(128, 128), nn.ReLU(),
+        nn.Linear(1, 128),
+        nn.ReLU(),
+        nn.Linear(128, 128),
+        nn.ReLU(),
         nn.Linear(128, 1),
     )
 

@@ -1,4 +1,5 @@
 """The overfitting page's Keras experiment: a large network, and a `fit` that records both losses."""
+
 import keras
 import tensorflow as tf
 
@@ -7,12 +8,14 @@ from snippets.common.progress import report_epoch
 
 def large_network():
     """Two hidden layers of 128 units: over 16 000 parameters for 12 training points."""
-    return keras.Sequential([
-        keras.Input(shape=(1,)),
-        keras.layers.Dense(128, activation="relu"),
-        keras.layers.Dense(128, activation="relu"),
-        keras.layers.Dense(1),
-    ])
+    return keras.Sequential(
+        [
+            keras.Input(shape=(1,)),
+            keras.layers.Dense(128, activation="relu"),
+            keras.layers.Dense(128, activation="relu"),
+            keras.layers.Dense(1),
+        ]
+    )
 
 
 def fit_and_validate(model, data, epochs, callbacks=()):
@@ -30,6 +33,10 @@ def fit_and_validate(model, data, epochs, callbacks=()):
         )
     )
     return model.fit(
-        train_data, validation_data=val_data, epochs=epochs,
-        shuffle=False, verbose=0, callbacks=[show_progress, *callbacks],
+        train_data,
+        validation_data=val_data,
+        epochs=epochs,
+        shuffle=False,
+        verbose=0,
+        callbacks=[show_progress, *callbacks],
     )

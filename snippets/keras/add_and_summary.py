@@ -1,4 +1,5 @@
 """A Sequential model built layer by layer with add(), and the table that summary() prints."""
+
 import keras
 
 from snippets.keras.three_models import HIDDEN, N_CLASSES, N_PIXELS

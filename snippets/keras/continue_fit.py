@@ -1,4 +1,5 @@
 """Calling fit a second time goes on training the same weights: the loss carries on where it stopped."""
+
 from snippets.common.reproducibility import seed_everything
 from snippets.common.results import record
 from snippets.keras.fit_digits import compiled, digits_datasets

@@ -1,4 +1,5 @@
 """Early stopping on a setup that overfits, keeping the best epoch's weights."""
+
 import keras
 
 from snippets.common.reproducibility import seed_everything
@@ -20,16 +21,19 @@ def main():
         restore_best_weights=True,  # then put back the weights of the best epoch
     )
     history = model.fit(
-        train_data, validation_data=val_data, epochs=MAX_EPOCHS, shuffle=False,
-        verbose=0, callbacks=[early_stopping, progress(MAX_EPOCHS, every=10)],
+        train_data,
+        validation_data=val_data,
+        epochs=MAX_EPOCHS,
+        shuffle=False,
+        verbose=0,
+        callbacks=[early_stopping, progress(MAX_EPOCHS, every=10)],
     )
     val_losses = history.history["val_loss"]
     print(f"stopped after epoch {len(val_losses)} of {MAX_EPOCHS}")
     best_epoch = early_stopping.best_epoch + 1  # Keras counts epochs from 0
     print(f"lowest validation loss {min(val_losses):.4f} at epoch {best_epoch}")
     restored_loss, restored_accuracy = model.evaluate(val_data, verbose=0)
-    print(f"the restored model: validation loss {restored_loss:.4f}, "
-          f"accuracy {restored_accuracy:.3f}")
+    print(f"the restored model: validation loss {restored_loss:.4f}, accuracy {restored_accuracy:.3f}")
     # --8<-- [end:fit]
     return history.history, best_epoch, (restored_loss, restored_accuracy)
 

@@ -1,4 +1,5 @@
 """The digits network trained with Keras: compile, fit on tf.data pipelines, evaluate, plot."""
+
 # --8<-- [start:data]
 import keras
 import matplotlib.pyplot as plt
@@ -29,6 +30,8 @@ def digits_datasets(n_train=None):
     )
     val = tf.data.Dataset.from_tensor_slices((x_val, y_val)).batch(len(x_val)).cache()
     return train, val
+
+
 # --8<-- [end:data]
 
 
@@ -45,10 +48,18 @@ def compiled(model):
 
 def progress(epochs, every):
     """A callback that prints one line every few epochs."""
-    return keras.callbacks.LambdaCallback(on_epoch_end=lambda epoch, logs: report_epoch(
-        epoch + 1, epochs, every=every,
-        loss=logs["loss"], val_loss=logs["val_loss"], val_accuracy=logs["val_accuracy"],
-    ))
+    return keras.callbacks.LambdaCallback(
+        on_epoch_end=lambda epoch, logs: report_epoch(
+            epoch + 1,
+            epochs,
+            every=every,
+            loss=logs["loss"],
+            val_loss=logs["val_loss"],
+            val_accuracy=logs["val_accuracy"],
+        )
+    )
+
+
 # --8<-- [end:compile]
 
 
@@ -58,21 +69,31 @@ def main():
     train_data, val_data = digits_datasets()
     model = compiled(sequential_model())
     history = model.fit(
-        train_data, validation_data=val_data, epochs=EPOCHS,
+        train_data,
+        validation_data=val_data,
+        epochs=EPOCHS,
         shuffle=False,  # the training Dataset shuffles itself
-        verbose=0, callbacks=[progress(EPOCHS, every=5)],
+        verbose=0,
+        callbacks=[progress(EPOCHS, every=5)],
     )
     val_loss, val_accuracy = model.evaluate(val_data, verbose=0)
     print(f"validation accuracy after {EPOCHS} epochs: {val_accuracy:.3f}")
 
     h = history.history  # one list per metric, one value per epoch
-    fig = plot_loss_and_accuracy({
-        "train_loss": h["loss"], "val_loss": h["val_loss"],
-        "train_accuracy": h["accuracy"], "val_accuracy": h["val_accuracy"],
-    }, title="Keras: digits, 1437 training images")
+    fig = plot_loss_and_accuracy(
+        {
+            "train_loss": h["loss"],
+            "val_loss": h["val_loss"],
+            "train_accuracy": h["accuracy"],
+            "val_accuracy": h["val_accuracy"],
+        },
+        title="Keras: digits, 1437 training images",
+    )
     fig.axes[0].set_ylabel("cross-entropy")
     plt.show()
     return h, val_accuracy
+
+
 # --8<-- [end:main]
 
 

@@ -1,4 +1,5 @@
 """How long the same training takes on NumPy arrays and on the tf.data pipeline of fit_digits."""
+
 import time
 
 from snippets.common.data import digits_split

@@ -1,4 +1,5 @@
 """One network for the 8x8 digits, written three ways: Sequential, functional and subclassed."""
+
 # --8<-- [start:sequential]
 import keras
 
@@ -7,11 +8,16 @@ N_PIXELS, HIDDEN, N_CLASSES = 64, 32, 10
 
 def sequential_model():
     """A stack of layers, each feeding the next."""
-    return keras.Sequential([
-        keras.Input(shape=(N_PIXELS,)),
-        keras.layers.Dense(HIDDEN, activation="relu"),
-        keras.layers.Dense(N_CLASSES, activation="softmax"),
-    ], name="sequential_digits")
+    return keras.Sequential(
+        [
+            keras.Input(shape=(N_PIXELS,)),
+            keras.layers.Dense(HIDDEN, activation="relu"),
+            keras.layers.Dense(N_CLASSES, activation="softmax"),
+        ],
+        name="sequential_digits",
+    )
+
+
 # --8<-- [end:sequential]
 
 
@@ -22,6 +28,8 @@ def functional_model():
     hidden = keras.layers.Dense(HIDDEN, activation="relu")(inputs)
     outputs = keras.layers.Dense(N_CLASSES, activation="softmax")(hidden)
     return keras.Model(inputs=inputs, outputs=outputs, name="functional_digits")
+
+
 # --8<-- [end:functional]
 
 
@@ -36,6 +44,8 @@ class SubclassedDigits(keras.Model):
 
     def call(self, inputs):
         return self.classify(self.hidden(inputs))
+
+
 # --8<-- [end:subclassed]
 
 

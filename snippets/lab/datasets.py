@@ -1,4 +1,5 @@
 """The lab's data: Iris flowers and handwritten digits, split the same way on every run."""
+
 # --8<-- [start:iris]
 import hashlib
 import urllib.request
@@ -28,10 +29,11 @@ class Splits(NamedTuple):
 def split(x, y):
     """Training, validation and test sets, fixed, each with the same share of every class."""
     x_rest, x_test, y_rest, y_test = train_test_split(
-        x, y, test_size=TEST_FRACTION, random_state=SPLIT_SEED, stratify=y)
+        x, y, test_size=TEST_FRACTION, random_state=SPLIT_SEED, stratify=y
+    )
     x_train, x_val, y_train, y_val = train_test_split(
-        x_rest, y_rest, test_size=VALIDATION_FRACTION / (1 - TEST_FRACTION), random_state=SPLIT_SEED,
-        stratify=y_rest)
+        x_rest, y_rest, test_size=VALIDATION_FRACTION / (1 - TEST_FRACTION), random_state=SPLIT_SEED, stratify=y_rest
+    )
     return Splits(x_train, y_train, x_val, y_val, x_test, y_test)
 
 
@@ -40,8 +42,11 @@ def iris_data():
     features, species = load_iris(return_X_y=True)
     parts = split(features.astype("float32"), species.astype("int64"))
     scaler = StandardScaler().fit(parts.x_train)  # mean and spread of the training flowers only
-    return parts._replace(**{name: scaler.transform(getattr(parts, name)).astype("float32")
-                             for name in ("x_train", "x_val", "x_test")})
+    return parts._replace(
+        **{name: scaler.transform(getattr(parts, name)).astype("float32") for name in ("x_train", "x_val", "x_test")}
+    )
+
+
 # --8<-- [end:iris]
 
 
@@ -80,8 +85,10 @@ def load_mnist_or_digits(prefer_full=False):
                 labels = np.concatenate([mnist["y_train"], mnist["y_test"]])
             return images / 255.0, labels
         except Exception as error:  # any failure means: carry on with the small set
-            print(f"Could not load the full MNIST set ({type(error).__name__}: {error}).\n"
-                  "Fell back to scikit-learn's 8x8 digits.")
+            print(
+                f"Could not load the full MNIST set ({type(error).__name__}: {error}).\n"
+                "Fell back to scikit-learn's 8x8 digits."
+            )
     digits = load_digits()
     return digits.images / 16.0, digits.target
 
@@ -91,13 +98,17 @@ def digits_data(prefer_full=False):
     images, labels = load_mnist_or_digits(prefer_full)
     x = images.reshape(len(images), -1).astype("float32")
     return split(x, labels.astype("int64"))
+
+
 # --8<-- [end:digits]
 
 
 def main():
     for name, data in [("Iris", iris_data()), ("Digits", digits_data())]:
-        print(f"{name}: {len(data.x_train)} training, {len(data.x_val)} validation and {len(data.x_test)} test "
-              f"examples, {data.x_train.shape[1]} features, {len(np.unique(data.y_train))} classes")
+        print(
+            f"{name}: {len(data.x_train)} training, {len(data.x_val)} validation and {len(data.x_test)} test "
+            f"examples, {data.x_train.shape[1]} features, {len(np.unique(data.y_train))} classes"
+        )
 
     images, labels = load_mnist_or_digits()
     fig, axes = plt.subplots(2, 8, figsize=(8, 2.6), layout="constrained")

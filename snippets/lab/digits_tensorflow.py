@@ -1,4 +1,5 @@
 """Lab part 2 in Keras: handwritten digits; the network and number of epochs chosen on the validation set."""
+
 from functools import partial
 
 import matplotlib.pyplot as plt
@@ -22,8 +23,9 @@ def main(prefer_full=False):
     # The test set, once: which digits does the chosen network still mix up?
     fig, ax = new_figure(width_per_plot=5.5, height=4.5)
     predicted = predict(results["model"], data.x_test)
-    results["confusion"] = plot_confusion_matrix(ax, data.y_test, predicted, n_classes=10,
-                                                 title="TensorFlow/Keras, the chosen network: test digits")
+    results["confusion"] = plot_confusion_matrix(
+        ax, data.y_test, predicted, n_classes=10, title="TensorFlow/Keras, the chosen network: test digits"
+    )
     plt.show()
     return results
 

@@ -1,4 +1,5 @@
 """Lab part 1: the four Iris measurements plotted against each other (a pair plot), training flowers only."""
+
 import matplotlib.pyplot as plt
 import numpy as np
 from sklearn.datasets import load_iris
@@ -21,11 +22,16 @@ def main():
             for species, color in enumerate(SPECIES_COLORS):
                 mine = x[y == species]
                 if row == column:  # the diagonal: how one measurement is spread within each species
-                    ax.hist(mine[:, column], bins=np.linspace(x[:, column].min(), x[:, column].max(), 13),
-                            color=color, alpha=0.6)
+                    ax.hist(
+                        mine[:, column],
+                        bins=np.linspace(x[:, column].min(), x[:, column].max(), 13),
+                        color=color,
+                        alpha=0.6,
+                    )
                 else:
-                    ax.scatter(mine[:, column], mine[:, row], s=10, color=color, alpha=0.7,
-                               label=iris.target_names[species])
+                    ax.scatter(
+                        mine[:, column], mine[:, row], s=10, color=color, alpha=0.7, label=iris.target_names[species]
+                    )
             if row == n - 1:
                 ax.set_xlabel(iris.feature_names[column])
             if column == 0:

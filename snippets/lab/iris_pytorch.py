@@ -1,4 +1,5 @@
 """Lab part 1 in PyTorch: Iris flowers; a single-layer and a multi-layer network, chosen on the validation set."""
+
 import torch
 from torch import nn
 from torch.utils.data import DataLoader, TensorDataset
@@ -23,7 +24,8 @@ def single_layer(n_features, n_classes):
 def multi_layer(n_features, n_classes, hidden):
     """One hidden layer of ``hidden`` ReLU units between the inputs and the class scores."""
     return nn.Sequential(
-        nn.Linear(n_features, hidden), nn.ReLU(),
+        nn.Linear(n_features, hidden),
+        nn.ReLU(),
         nn.Linear(hidden, n_classes),
     )
 
@@ -54,8 +56,11 @@ def train(model, data, epochs, learning_rate=LEARNING_RATE, batch_size=BATCH_SIZ
     training set and the loss and accuracy on the validation set (the test set is not touched)."""
     device = torch_device()
     model.to(device)
-    batches = DataLoader(TensorDataset(torch.from_numpy(data.x_train), torch.from_numpy(data.y_train)),
-                         batch_size=batch_size, shuffle=True)
+    batches = DataLoader(
+        TensorDataset(torch.from_numpy(data.x_train), torch.from_numpy(data.y_train)),
+        batch_size=batch_size,
+        shuffle=True,
+    )
     optimizer = torch.optim.Adam(model.parameters(), lr=learning_rate)
     loss_fn = nn.CrossEntropyLoss()
     history = {"train_loss": [], "val_loss": [], "val_accuracy": []}

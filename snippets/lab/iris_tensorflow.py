@@ -1,4 +1,5 @@
 """Lab part 1 in Keras: Iris flowers; a single-layer and a multi-layer network, chosen on the validation set."""
+
 import keras
 import tensorflow as tf
 
@@ -12,19 +13,23 @@ BATCH_SIZE = 64
 
 def single_layer(n_features, n_classes):
     """Softmax regression: a dense layer gives one score per class; softmax makes probabilities."""
-    return keras.Sequential([
-        keras.Input(shape=(n_features,)),
-        keras.layers.Dense(n_classes, activation="softmax"),
-    ])
+    return keras.Sequential(
+        [
+            keras.Input(shape=(n_features,)),
+            keras.layers.Dense(n_classes, activation="softmax"),
+        ]
+    )
 
 
 def multi_layer(n_features, n_classes, hidden):
     """One hidden layer of ``hidden`` ReLU units between the inputs and the class probabilities."""
-    return keras.Sequential([
-        keras.Input(shape=(n_features,)),
-        keras.layers.Dense(hidden, activation="relu"),
-        keras.layers.Dense(n_classes, activation="softmax"),
-    ])
+    return keras.Sequential(
+        [
+            keras.Input(shape=(n_features,)),
+            keras.layers.Dense(hidden, activation="relu"),
+            keras.layers.Dense(n_classes, activation="softmax"),
+        ]
+    )
 
 
 def predict(model, x):
@@ -45,8 +50,11 @@ def train(model, data, epochs, learning_rate=LEARNING_RATE, batch_size=BATCH_SIZ
         loss="sparse_categorical_crossentropy",  # labels are class numbers, not one-hot vectors
         metrics=["accuracy"],
     )
-    batches = (tf.data.Dataset.from_tensor_slices((data.x_train, data.y_train))
-               .shuffle(len(data.x_train), seed=0).batch(batch_size))
+    batches = (
+        tf.data.Dataset.from_tensor_slices((data.x_train, data.y_train))
+        .shuffle(len(data.x_train), seed=0)
+        .batch(batch_size)
+    )
     validation = tf.data.Dataset.from_tensor_slices((data.x_val, data.y_val)).batch(len(data.x_val))
     history = model.fit(batches, validation_data=validation, epochs=epochs, shuffle=False, verbose=0).history
     return {"train_loss": history["loss"], "val_loss": history["val_loss"], "val_accuracy": history["val_accuracy"]}

@@ -1,4 +1,5 @@
 """The lab's rule, the same in both frameworks: choose on the validation set, then use the test set once."""
+
 import re
 
 import matplotlib.pyplot as plt
@@ -42,9 +43,11 @@ def choose_then_test(candidates, train, accuracy, data, epochs):
         seed_everything()  # the same start for every candidate: training the chosen one again repeats its run
         histories[name] = history = train(build(), data, epochs)
         best = lowest_epoch(history)
-        print(f"{name}: lowest validation loss {history['val_loss'][best - 1]:.3f} at epoch {best} "
-              f"(validation accuracy {history['val_accuracy'][best - 1]:.3f}), "
-              f"{history['val_loss'][-1]:.3f} at epoch {epochs}")
+        print(
+            f"{name}: lowest validation loss {history['val_loss'][best - 1]:.3f} at epoch {best} "
+            f"(validation accuracy {history['val_accuracy'][best - 1]:.3f}), "
+            f"{history['val_loss'][-1]:.3f} at epoch {epochs}"
+        )
 
     name, best_epochs = best_setting(histories)
     print(f"chosen on the validation set: {name}, {best_epochs} epochs")
@@ -53,8 +56,15 @@ def choose_then_test(candidates, train, accuracy, data, epochs):
     train(final, data, best_epochs)  # the chosen network, trained for the chosen number of epochs
     test_accuracy = accuracy(final, data.x_test, data.y_test)  # the test set's first and only use
     print(f"test accuracy of the chosen network: {test_accuracy:.3f}")
-    return {"histories": histories, "chosen": name, "epochs": best_epochs, "model": final,
-            "test_accuracy": test_accuracy}
+    return {
+        "histories": histories,
+        "chosen": name,
+        "epochs": best_epochs,
+        "model": final,
+        "test_accuracy": test_accuracy,
+    }
+
+
 # --8<-- [end:choose]
 
 
@@ -76,6 +86,8 @@ def plot_candidate_curves(histories, title):
         ax.grid(True, alpha=0.3)
     fig.suptitle(title)
     return fig
+
+
 # --8<-- [end:candidates]
 
 

@@ -1,4 +1,5 @@
 """EarlyStopping on a setup that overfits; a ModelCheckpoint keeps the best epoch's weights."""
+
 import tempfile
 
 import pytorch_lightning as pl
@@ -6,7 +7,10 @@ import pytorch_lightning as pl
 from snippets.common.device import torch_device
 from snippets.common.reproducibility import seed_everything
 from snippets.lightning.fit_digits import (
-    DigitsClassifier, MetricsHistory, digits_loaders, quiet_lightning,
+    DigitsClassifier,
+    MetricsHistory,
+    digits_loaders,
+    quiet_lightning,
 )
 
 MAX_EPOCHS = 100
@@ -27,8 +31,12 @@ def main():
     with tempfile.TemporaryDirectory() as checkpoint_dir:
         best_checkpoint = pl.callbacks.ModelCheckpoint(dirpath=checkpoint_dir, monitor="val_loss")
         trainer = pl.Trainer(
-            max_epochs=MAX_EPOCHS, accelerator=torch_device().type, devices=1,
-            logger=False, enable_progress_bar=False, enable_model_summary=False,
+            max_epochs=MAX_EPOCHS,
+            accelerator=torch_device().type,
+            devices=1,
+            logger=False,
+            enable_progress_bar=False,
+            enable_model_summary=False,
             callbacks=[early_stopping, best_checkpoint, recorder],
         )
         trainer.fit(model, train_loader, val_loader)
@@ -39,8 +47,7 @@ def main():
     best_epoch = min(range(len(val_losses)), key=val_losses.__getitem__) + 1
     print(f"stopped after epoch {len(val_losses)} of {MAX_EPOCHS}")
     print(f"lowest validation loss {min(val_losses):.4f} at epoch {best_epoch}")
-    print(f"the restored model: validation loss {restored['val_loss']:.4f}, "
-          f"accuracy {restored['val_accuracy']:.3f}")
+    print(f"the restored model: validation loss {restored['val_loss']:.4f}, accuracy {restored['val_accuracy']:.3f}")
     # --8<-- [end:fit]
     return dict(recorder.history), best_epoch, (restored["val_loss"], restored["val_accuracy"])
 

@@ -1,4 +1,5 @@
 """The digits network as a LightningModule, trained by pl.Trainer; metrics recorded and plotted."""
+
 # --8<-- [start:module]
 import logging
 import warnings
@@ -54,6 +55,8 @@ class DigitsClassifier(pl.LightningModule):
 
     def configure_optimizers(self):
         return torch.optim.Adam(self.parameters(), lr=self.hparams.learning_rate)
+
+
 # --8<-- [end:module]
 
 
@@ -71,6 +74,8 @@ def digits_loaders(n_train=None):
     )
     val = DataLoader(TensorDataset(x_val, y_val), batch_size=len(x_val))
     return train, val
+
+
 # --8<-- [end:data]
 
 
@@ -87,9 +92,14 @@ class MetricsHistory(pl.Callback):
         metrics = {name: value.item() for name, value in trainer.callback_metrics.items()}
         for name, value in metrics.items():
             self.history[name].append(value)
-        report_epoch(trainer.current_epoch + 1, trainer.max_epochs, every=self.every,
-                     loss=metrics["train_loss"], val_loss=metrics["val_loss"],
-                     val_accuracy=metrics["val_accuracy"])
+        report_epoch(
+            trainer.current_epoch + 1,
+            trainer.max_epochs,
+            every=self.every,
+            loss=metrics["train_loss"],
+            val_loss=metrics["val_loss"],
+            val_accuracy=metrics["val_accuracy"],
+        )
 
 
 def quiet_lightning():
@@ -101,6 +111,8 @@ def quiet_lightning():
     warnings.filterwarnings("ignore", message=".*does not have many workers")
     # Lightning 2.6 itself uses a part of torch that torch 2.13 deprecates: not our code to change.
     warnings.filterwarnings("ignore", message=r"`isinstance\(treespec, LeafSpec\)` is deprecated")
+
+
 # --8<-- [end:history]
 
 
@@ -130,6 +142,8 @@ def main():
     fig.axes[0].set_ylabel("cross-entropy")
     plt.show()
     return dict(recorder.history), scores["val_accuracy"]
+
+
 # --8<-- [end:main]
 
 

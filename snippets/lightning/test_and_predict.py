@@ -1,4 +1,5 @@
 """A layer written by hand (nn.Module with its own nn.Parameters) in a LightningModule with test and predict steps."""
+
 # --8<-- [start:layer]
 import pytorch_lightning as pl
 import torch
@@ -23,6 +24,8 @@ class Dense(nn.Module):
 
     def forward(self, x):
         return x @ self.weight + self.bias
+
+
 # --8<-- [end:layer]
 
 
@@ -42,6 +45,8 @@ class TestedDigitsClassifier(DigitsClassifier):
     def predict_step(self, batch, batch_idx):
         (images,) = batch  # predictions need no labels
         return self(images).argmax(dim=1)
+
+
 # --8<-- [end:module]
 
 
@@ -55,21 +60,30 @@ def main():
     for name, parameter in model.named_parameters():
         print(f"{name:14} {tuple(parameter.shape)}")
     trainer = pl.Trainer(
-        max_epochs=EPOCHS, accelerator=torch_device().type, devices=1, logger=False,
-        enable_checkpointing=False, enable_progress_bar=False, enable_model_summary=False,
+        max_epochs=EPOCHS,
+        accelerator=torch_device().type,
+        devices=1,
+        logger=False,
+        enable_checkpointing=False,
+        enable_progress_bar=False,
+        enable_model_summary=False,
         callbacks=[MetricsHistory(every=10)],
     )
-    trainer.fit(model, DataLoader(TensorDataset(x_train, y_train), batch_size=BATCH_SIZE, shuffle=True),
-                DataLoader(TensorDataset(x_val, y_val), batch_size=len(x_val)))
+    trainer.fit(
+        model,
+        DataLoader(TensorDataset(x_train, y_train), batch_size=BATCH_SIZE, shuffle=True),
+        DataLoader(TensorDataset(x_val, y_val), batch_size=len(x_val)),
+    )
     # Once training (and any choice made on the validation set) is over: the test set, once.
-    (scores,) = trainer.test(model, DataLoader(TensorDataset(x_test, y_test), batch_size=len(x_test)),
-                             verbose=False)
+    (scores,) = trainer.test(model, DataLoader(TensorDataset(x_test, y_test), batch_size=len(x_test)), verbose=False)
     print(f"test accuracy {scores['test_accuracy']:.3f}, test loss {scores['test_loss']:.3f}")
     # predict_step on new images: one tensor of predicted digits per batch.
     batches = trainer.predict(model, DataLoader(TensorDataset(x_test[:10]), batch_size=5))
     print("predicted:", torch.cat(batches).tolist())
     print("true:     ", y_test[:10].tolist())
     return model, scores, torch.cat(batches), y_test[:10]
+
+
 # --8<-- [end:main]
 
 

@@ -1,4 +1,5 @@
 """Binary classification in PyTorch: one output (a logit), the sigmoid, and binary cross-entropy (log loss)."""
+
 import matplotlib.pyplot as plt
 import torch
 from torch import nn
@@ -29,13 +30,24 @@ def main():
     examples = bce(probabilities, labels).flatten()
 
     fig, ax = new_figure()
-    plot_log_loss(ax, p, loss_if_1, loss_if_0, (probabilities.flatten(), examples),
-                  title="PyTorch: binary cross-entropy (log loss)")
+    plot_log_loss(
+        ax,
+        p,
+        loss_if_1,
+        loss_if_0,
+        (probabilities.flatten(), examples),
+        title="PyTorch: binary cross-entropy (log loss)",
+    )
     plt.show()
     return {
-        "logits": logits.numpy(), "labels": labels.numpy(), "probabilities": probabilities.numpy(),
-        "losses": {"BCEWithLogitsLoss": from_logits.item(), "BCELoss": from_probabilities.item(),
-                   "by hand": by_hand.item()},
+        "logits": logits.numpy(),
+        "labels": labels.numpy(),
+        "probabilities": probabilities.numpy(),
+        "losses": {
+            "BCEWithLogitsLoss": from_logits.item(),
+            "BCELoss": from_probabilities.item(),
+            "by hand": by_hand.item(),
+        },
         "curve": (p.numpy(), loss_if_1.numpy(), loss_if_0.numpy()),
     }
 

@@ -1,4 +1,5 @@
 """Binary classification in TensorFlow: one output (a logit), the sigmoid, and binary cross-entropy (log loss)."""
+
 import keras
 import matplotlib.pyplot as plt
 import tensorflow as tf
@@ -31,14 +32,25 @@ def main():
     examples = bce(labels, probabilities)
 
     fig, ax = new_figure()
-    plot_log_loss(ax, p[:, 0], loss_if_1, loss_if_0, (probabilities[:, 0], examples),
-                  title="TensorFlow: binary cross-entropy (log loss)")
+    plot_log_loss(
+        ax,
+        p[:, 0],
+        loss_if_1,
+        loss_if_0,
+        (probabilities[:, 0], examples),
+        title="TensorFlow: binary cross-entropy (log loss)",
+    )
     plt.show()
     return {
-        "logits": logits.numpy(), "labels": labels.numpy(), "probabilities": probabilities.numpy(),
-        "losses": {"BinaryCrossentropy(from_logits=True)": float(from_logits),
-                   "BinaryCrossentropy()": float(from_probabilities),
-                   "sigmoid_cross_entropy_with_logits": float(with_logits), "by hand": float(by_hand)},
+        "logits": logits.numpy(),
+        "labels": labels.numpy(),
+        "probabilities": probabilities.numpy(),
+        "losses": {
+            "BinaryCrossentropy(from_logits=True)": float(from_logits),
+            "BinaryCrossentropy()": float(from_probabilities),
+            "sigmoid_cross_entropy_with_logits": float(with_logits),
+            "by hand": float(by_hand),
+        },
         "curve": (p[:, 0].numpy(), loss_if_1.numpy(), loss_if_0.numpy()),
     }
 

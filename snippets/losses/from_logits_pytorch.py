@@ -1,4 +1,5 @@
 """Why PyTorch's losses take logits: a sigmoid rounded to exactly 1.0 breaks the loss and its gradient."""
+
 import torch
 from torch import nn
 
@@ -19,13 +20,18 @@ def main():
     z, y = logit.detach(), label
     stable = (z.clamp(min=0) - y * z + torch.log1p(torch.exp(-z.abs()))).mean()
 
-    print(f"BCELoss(sigmoid(z))   loss {from_probability.item():8.4f}   gradient {gradient_from_probability.item():.4f}")
+    print(
+        f"BCELoss(sigmoid(z))   loss {from_probability.item():8.4f}   gradient {gradient_from_probability.item():.4f}"
+    )
     print(f"BCEWithLogitsLoss(z)  loss {from_logit.item():8.4f}   gradient {gradient_from_logit.item():.4f}")
     print(f"by hand, stable form  loss {stable.item():8.4f}")
     return {
-        "logit": z.item(), "label": y.item(), "probability": probability.item(),
+        "logit": z.item(),
+        "label": y.item(),
+        "probability": probability.item(),
         "from_probability": (from_probability.item(), gradient_from_probability.item()),
-        "from_logit": (from_logit.item(), gradient_from_logit.item()), "stable": stable.item(),
+        "from_logit": (from_logit.item(), gradient_from_logit.item()),
+        "stable": stable.item(),
     }
 
 

@@ -1,4 +1,5 @@
 """Two common mistakes in PyTorch, run: softmax before CrossEntropyLoss, and probabilities passed to BCEWithLogitsLoss."""
+
 import matplotlib.pyplot as plt
 import torch
 from torch import nn
@@ -21,7 +22,9 @@ def main():
     labels = torch.tensor([[1.0], [0.0]])
     sigmoid_first = (bce_with_logits(logits, labels), bce_with_logits(torch.sigmoid(logits), labels))
     for name, losses in zip(["logits", "sigmoid(logits)"], sigmoid_first):
-        print(f"{'BCEWithLogitsLoss(' + name + ')':36} label 1: {losses[0].item():.4f}  label 0: {losses[1].item():.4f}")
+        print(
+            f"{'BCEWithLogitsLoss(' + name + ')':36} label 1: {losses[0].item():.4f}  label 0: {losses[1].item():.4f}"
+        )
 
     # The same losses for every logit of the true class.
     z = torch.linspace(-6.0, 10.0, 200)
@@ -32,8 +35,12 @@ def main():
         "softmax first": (ce(three_logits, class_0), ce(torch.softmax(three_logits, dim=1), class_0)),
         "sigmoid first": (bce_with_logits(z, label_1), bce_with_logits(torch.sigmoid(z), label_1)),
     }
-    plot_two_mistakes(z, curves["softmax first"], curves["sigmoid first"],
-                      titles=["PyTorch: softmax before CrossEntropyLoss", "PyTorch: sigmoid before BCEWithLogitsLoss"])
+    plot_two_mistakes(
+        z,
+        curves["softmax first"],
+        curves["sigmoid first"],
+        titles=["PyTorch: softmax before CrossEntropyLoss", "PyTorch: sigmoid before BCEWithLogitsLoss"],
+    )
     plt.show()
     return {
         "softmax_first": tuple(loss.item() for loss in softmax_first),

@@ -1,5 +1,6 @@
 """Two common mistakes in TensorFlow, run: softmax before a loss that expects logits, and probabilities passed as
 logits; and how Keras's own activations guard against the first."""
+
 import warnings
 
 import keras
@@ -43,12 +44,16 @@ def main():
         "softmax first": (ce(class_0, three_logits), ce(class_0, tf.nn.softmax(three_logits))),
         "sigmoid first": (bce_with_logits(label_1, z[:, None]), bce_with_logits(label_1, tf.sigmoid(z)[:, None])),
     }
-    plot_two_mistakes(z, curves["softmax first"], curves["sigmoid first"],
-                      titles=["TensorFlow: softmax before a loss from logits",
-                              "TensorFlow: sigmoid before a loss from logits"])
+    plot_two_mistakes(
+        z,
+        curves["softmax first"],
+        curves["sigmoid first"],
+        titles=["TensorFlow: softmax before a loss from logits", "TensorFlow: sigmoid before a loss from logits"],
+    )
     plt.show()
     return {
-        "softmax_first": tuple(float(loss) for loss in softmax_first), "keras_softmax": float(guarded),
+        "softmax_first": tuple(float(loss) for loss in softmax_first),
+        "keras_softmax": float(guarded),
         "warning": str(caught[0].message),
         "sigmoid_first": tuple(losses.numpy().flatten().tolist() for losses in sigmoid_first),
         "curves": {name: (z.numpy(), right.numpy(), mistaken.numpy()) for name, (right, mistaken) in curves.items()},

@@ -1,4 +1,5 @@
 """Multiclass classification in PyTorch: one logit per class, softmax, and cross-entropy with integer or one-hot labels."""
+
 import torch
 import torch.nn.functional as F
 from torch import nn
@@ -26,10 +27,16 @@ def main():
     print(f"CrossEntropyLoss, one-hot labels  {with_one_hot.item():.4f}")
     print(f"by hand                           {by_hand.item():.4f}")
     return {
-        "labels": labels.numpy(), "one_hot": one_hot.numpy(), "logits": logits.numpy(),
-        "probabilities": probabilities.numpy(), "predicted": probabilities.argmax(dim=1).numpy(),
-        "losses": {"integer labels": with_integers.item(), "one-hot labels": with_one_hot.item(),
-                   "by hand": by_hand.item()},
+        "labels": labels.numpy(),
+        "one_hot": one_hot.numpy(),
+        "logits": logits.numpy(),
+        "probabilities": probabilities.numpy(),
+        "predicted": probabilities.argmax(dim=1).numpy(),
+        "losses": {
+            "integer labels": with_integers.item(),
+            "one-hot labels": with_one_hot.item(),
+            "by hand": by_hand.item(),
+        },
     }
 
 

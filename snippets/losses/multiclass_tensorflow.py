@@ -1,5 +1,6 @@
 """Multiclass classification in TensorFlow: one logit per class, softmax, and cross-entropy with integer or one-hot
 labels (the sparse and the categorical loss)."""
+
 import keras
 import numpy as np
 import tensorflow as tf
@@ -26,7 +27,10 @@ def main():
     print(f"CategoricalCrossentropy, one-hot labels        {float(categorical):.4f}")
     print(f"by hand                                        {float(by_hand):.4f}")
     return {
-        "labels": labels, "one_hot": one_hot, "logits": logits.numpy(), "probabilities": probabilities.numpy(),
+        "labels": labels,
+        "one_hot": one_hot,
+        "logits": logits.numpy(),
+        "probabilities": probabilities.numpy(),
         "predicted": tf.argmax(probabilities, axis=1).numpy(),
         "losses": {"integer labels": float(sparse), "one-hot labels": float(categorical), "by hand": float(by_hand)},
     }

@@ -1,4 +1,5 @@
 """Multi-label classification in PyTorch: one logit per label, a sigmoid for each, binary cross-entropy per label."""
+
 import torch
 from torch import nn
 
@@ -21,8 +22,11 @@ def main():
     print(f"BCEWithLogitsLoss  {loss.item():.4f}")
     print(f"by hand            {by_hand.item():.4f}")
     return {
-        "logits": logits.numpy(), "labels": labels.numpy(), "probabilities": probabilities.numpy(),
-        "predicted": predicted.numpy(), "losses": {"BCEWithLogitsLoss": loss.item(), "by hand": by_hand.item()},
+        "logits": logits.numpy(),
+        "labels": labels.numpy(),
+        "probabilities": probabilities.numpy(),
+        "predicted": predicted.numpy(),
+        "losses": {"BCEWithLogitsLoss": loss.item(), "by hand": by_hand.item()},
     }
 
 

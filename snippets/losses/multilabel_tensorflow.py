@@ -1,4 +1,5 @@
 """Multi-label classification in TensorFlow: one logit per label, a sigmoid for each, binary cross-entropy per label."""
+
 import keras
 import tensorflow as tf
 
@@ -21,7 +22,9 @@ def main():
     print(f"BinaryCrossentropy(from_logits=True)  {float(loss):.4f}")
     print(f"by hand                               {float(by_hand):.4f}")
     return {
-        "logits": logits.numpy(), "labels": labels.numpy(), "probabilities": probabilities.numpy(),
+        "logits": logits.numpy(),
+        "labels": labels.numpy(),
+        "probabilities": probabilities.numpy(),
         "predicted": predicted.numpy(),
         "losses": {"BinaryCrossentropy(from_logits=True)": float(loss), "by hand": float(by_hand)},
     }

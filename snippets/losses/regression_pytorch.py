@@ -1,4 +1,5 @@
 """Regression in PyTorch: a linear output (no activation) and the mean squared error."""
+
 import torch
 from torch import nn
 
@@ -12,8 +13,11 @@ def main():
     by_hand = ((predictions - targets) ** 2).mean()
     print(f"MSELoss  {loss.item():.4f}")
     print(f"by hand  {by_hand.item():.4f}")
-    return {"predictions": predictions.numpy(), "targets": targets.numpy(),
-            "losses": {"MSELoss": loss.item(), "by hand": by_hand.item()}}
+    return {
+        "predictions": predictions.numpy(),
+        "targets": targets.numpy(),
+        "losses": {"MSELoss": loss.item(), "by hand": by_hand.item()},
+    }
 
 
 if __name__ == "__main__":

@@ -1,4 +1,5 @@
 """Regression in TensorFlow: a linear output (no activation) and the mean squared error."""
+
 import keras
 import tensorflow as tf
 
@@ -12,8 +13,11 @@ def main():
     by_hand = tf.reduce_mean((predictions - targets) ** 2)
     print(f"MeanSquaredError  {float(loss):.4f}")
     print(f"by hand           {float(by_hand):.4f}")
-    return {"predictions": predictions.numpy(), "targets": targets.numpy(),
-            "losses": {"MeanSquaredError": float(loss), "by hand": float(by_hand)}}
+    return {
+        "predictions": predictions.numpy(),
+        "targets": targets.numpy(),
+        "losses": {"MeanSquaredError": float(loss), "by hand": float(by_hand)},
+    }
 
 
 if __name__ == "__main__":

@@ -1,4 +1,5 @@
 """Inside PyTorch autograd: the graph a result records, gradients that add up, and retain_graph."""
+
 import torch
 
 

@@ -1,13 +1,11 @@
 """Broadcasting in PyTorch: how tensors of different shapes combine, and the error when they cannot."""
+
 import torch
 
 
 def main():
     # Four samples (rows) of three features (columns), on very different scales.
-    data = torch.tensor([[1.0, 10.0, 100.0],
-                         [2.0, 30.0, 400.0],
-                         [3.0, 20.0, 700.0],
-                         [6.0, 60.0, 300.0]])
+    data = torch.tensor([[1.0, 10.0, 100.0], [2.0, 30.0, 400.0], [3.0, 20.0, 700.0], [6.0, 60.0, 300.0]])
 
     # Shapes are compared from the right: (4, 3) and (3,) match in the last axis, and the missing
     # first axis is filled in by repeating the row for each of the 4 rows.
@@ -38,8 +36,11 @@ def main():
     silent = row_means - data[:, 0]
     print("row_means", tuple(row_means.shape), "- first column", tuple(data[:, 0].shape), "->", tuple(silent.shape))
     return {
-        "data": data.numpy(), "minus_first_row": (data - first_row).numpy(), "centred": centred.numpy(),
-        "rows_centred": rows_centred.numpy(), "mismatch": mismatch,
+        "data": data.numpy(),
+        "minus_first_row": (data - first_row).numpy(),
+        "centred": centred.numpy(),
+        "rows_centred": rows_centred.numpy(),
+        "mismatch": mismatch,
         "silent_shape": tuple(silent.shape),
     }
 

@@ -1,4 +1,5 @@
 """Logistic regression in PyTorch: a single linear layer separates two clouds of points."""
+
 import matplotlib.pyplot as plt
 import torch
 from torch import nn
@@ -56,8 +57,13 @@ def main():
     print(f"validation accuracy: {val_accuracy:.1%}")
 
     fig, ax = new_figure()
-    plot_decision_boundary(ax, probability_map(model, device), x_val.cpu().numpy(), y_val.cpu().numpy(),
-                           title="PyTorch: logistic regression")
+    plot_decision_boundary(
+        ax,
+        probability_map(model, device),
+        x_val.cpu().numpy(),
+        y_val.cpu().numpy(),
+        title="PyTorch: logistic regression",
+    )
     plt.show()
     return {"losses": losses, "val_accuracy": val_accuracy}
 

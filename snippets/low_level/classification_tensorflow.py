@@ -1,4 +1,5 @@
 """Logistic regression in TensorFlow: a single dense layer, built from tf.Variables, separates two clouds of points."""
+
 import keras
 import matplotlib.pyplot as plt
 import tensorflow as tf
@@ -16,7 +17,7 @@ class Dense(tf.Module):
 
     def __init__(self, n_inputs, n_outputs):
         super().__init__()
-        limit = n_inputs ** -0.5  # random starting values in the same range as PyTorch's nn.Linear
+        limit = n_inputs**-0.5  # random starting values in the same range as PyTorch's nn.Linear
         self.w = tf.Variable(tf.random.uniform((n_inputs, n_outputs), -limit, limit), name="w")
         self.b = tf.Variable(tf.random.uniform((n_outputs,), -limit, limit), name="b")
 
@@ -70,8 +71,9 @@ def main():
     print(f"validation accuracy: {val_accuracy:.1%}")
 
     fig, ax = new_figure()
-    plot_decision_boundary(ax, lambda points: predict_probability(model, points), x_val, y_val,
-                           title="TensorFlow: logistic regression")
+    plot_decision_boundary(
+        ax, lambda points: predict_probability(model, points), x_val, y_val, title="TensorFlow: logistic regression"
+    )
     plt.show()
     return {"losses": losses, "val_accuracy": val_accuracy}
 

@@ -1,4 +1,5 @@
 """Training curves: loss and accuracy of the MLP on training and validation data after every epoch."""
+
 import matplotlib.pyplot as plt
 import torch
 from torch import nn

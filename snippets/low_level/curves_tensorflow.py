@@ -1,4 +1,5 @@
 """Training curves: loss and accuracy of the MLP on training and validation data after every epoch."""
+
 import keras
 import matplotlib.pyplot as plt
 import tensorflow as tf

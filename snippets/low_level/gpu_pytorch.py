@@ -1,4 +1,5 @@
 """Choosing a device in PyTorch, moving tensors and models there, and timing matrix products on CPU and GPU."""
+
 import time
 
 import matplotlib.pyplot as plt
@@ -55,8 +56,13 @@ def main():
     fig, ax = new_figure()
     plot_device_timings(ax, seconds, title="PyTorch: the same matrix products on each device")
     plt.show()
-    return {"devices": list(seconds), "seconds": seconds, "a": a.numpy(), "b": b.numpy(),
-            "products": {name: p.numpy() for name, p in products.items()}}
+    return {
+        "devices": list(seconds),
+        "seconds": seconds,
+        "a": a.numpy(),
+        "b": b.numpy(),
+        "products": {name: p.numpy() for name, p in products.items()},
+    }
 
 
 if __name__ == "__main__":

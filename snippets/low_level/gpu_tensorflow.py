@@ -1,4 +1,5 @@
 """Choosing a device in TensorFlow, placing tensors there, and timing matrix products on CPU and GPU."""
+
 import time
 
 import keras

@@ -1,4 +1,5 @@
 """Gradient descent with PyTorch autograd: walk downhill on f(x, y) until we reach its lowest point."""
+
 import matplotlib.pyplot as plt
 import numpy as np
 import torch

@@ -1,4 +1,5 @@
 """Gradient descent with TensorFlow's GradientTape: walk downhill on f(x, y) until we reach its lowest point."""
+
 import matplotlib.pyplot as plt
 import numpy as np
 import tensorflow as tf

@@ -1,4 +1,5 @@
 """Inside tf.GradientTape: what a tape records, why it answers once, and persistent tapes that answer again."""
+
 import tensorflow as tf
 
 

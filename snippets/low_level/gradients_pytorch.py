@@ -1,4 +1,5 @@
 """PyTorch autograd: the gradient of an expression, checked against the derivative worked out by hand."""
+
 import math
 
 import torch

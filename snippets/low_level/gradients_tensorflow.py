@@ -1,4 +1,5 @@
 """TensorFlow GradientTape: the gradient of an expression, checked against the derivative worked out by hand."""
+
 import math
 
 import tensorflow as tf

@@ -1,4 +1,5 @@
 """The same TensorFlow computation run eagerly, one operation at a time, and as a graph made by tf.function."""
+
 import timeit
 
 import numpy as np
@@ -32,8 +33,12 @@ def main():
     print(f"graph: {graph_seconds * 1000:.2f} ms per call ({operations} operations in the graph)")
     print(f"same result: {same}")
     return {
-        "trace_seconds": trace_seconds, "eager_seconds": eager_seconds, "graph_seconds": graph_seconds,
-        "eager_result": eager_result, "graph_result": graph_result, "operations": operations,
+        "trace_seconds": trace_seconds,
+        "eager_seconds": eager_seconds,
+        "graph_seconds": graph_seconds,
+        "eager_result": eager_result,
+        "graph_result": graph_result,
+        "operations": operations,
     }
 
 

@@ -1,4 +1,5 @@
 """In-place operations in PyTorch: methods ending in _ change a tensor itself, and when autograd refuses them."""
+
 import torch
 
 

@@ -1,4 +1,5 @@
 """Changing numbers in TensorFlow: a tensor never changes, a variable changes in place with its assign methods."""
+
 import tensorflow as tf
 
 
@@ -30,7 +31,9 @@ def main():
     through_assign = tape.gradient(loss, w)
     print("gradient of loss with respect to w through assign:", through_assign)
     return {
-        "constant_error": constant_error, "replaced": replaced.numpy(), "w": w.numpy(),
+        "constant_error": constant_error,
+        "replaced": replaced.numpy(),
+        "w": w.numpy(),
         "through_assign": through_assign,
     }
 

@@ -1,4 +1,5 @@
 """Gradients of a non-scalar output in PyTorch: vector-Jacobian products, and the whole Jacobian matrix."""
+
 import torch
 
 
@@ -10,8 +11,7 @@ def f(x):
 def jacobian_by_hand(x):
     """Row i holds the derivatives of output i with respect to x0, x1 and x2."""
     x0, x1, x2 = x.tolist()
-    return torch.tensor([[x1, x0, 0.0],
-                         [0.0, 1.0, 2 * x2]])
+    return torch.tensor([[x1, x0, 0.0], [0.0, 1.0, 2 * x2]])
 
 
 def main():
@@ -37,8 +37,12 @@ def main():
     print(f"torch.autograd.functional.jacobian(f, x) =\n{jacobian}")
     print(f"by hand =\n{by_hand}")
     return {
-        "vjp": x.grad.numpy(), "returned": returned.numpy(), "v": v.numpy(), "jacobian": jacobian.numpy(),
-        "by_hand": by_hand.numpy(), "scalar_error": scalar_error,
+        "vjp": x.grad.numpy(),
+        "returned": returned.numpy(),
+        "v": v.numpy(),
+        "jacobian": jacobian.numpy(),
+        "by_hand": by_hand.numpy(),
+        "scalar_error": scalar_error,
     }
 
 

@@ -1,4 +1,5 @@
 """Gradients of a non-scalar output in TensorFlow: output_gradients, and the whole Jacobian with tape.jacobian."""
+
 import tensorflow as tf
 
 
@@ -10,8 +11,7 @@ def f(x):
 def jacobian_by_hand(x):
     """Row i holds the derivatives of output i with respect to x0, x1 and x2."""
     x0, x1, x2 = x.numpy().tolist()
-    return tf.constant([[x1, x0, 0.0],
-                        [0.0, 1.0, 2 * x2]])
+    return tf.constant([[x1, x0, 0.0], [0.0, 1.0, 2 * x2]])
 
 
 def main():
@@ -34,7 +34,10 @@ def main():
     print(f"tape.jacobian(y, x) =\n{jacobian.numpy()}")
     print(f"by hand =\n{by_hand.numpy()}")
     return {
-        "summed": summed.numpy(), "vjp": weighted.numpy(), "v": v.numpy(), "jacobian": jacobian.numpy(),
+        "summed": summed.numpy(),
+        "vjp": weighted.numpy(),
+        "v": v.numpy(),
+        "jacobian": jacobian.numpy(),
         "by_hand": by_hand.numpy(),
     }
 

@@ -1,4 +1,5 @@
 """Linear regression with PyTorch's low-level API: two tensors, autograd and an optimizer, in our own loop."""
+
 import matplotlib.pyplot as plt
 import torch
 
@@ -36,8 +37,16 @@ def main():
     print(f"fitted slope {slope:.3f}, intercept {intercept:.3f} (true: {TRUE_SLOPE}, {TRUE_INTERCEPT})")
 
     fig, ax = new_figure()
-    plot_fitted_line(ax, x.cpu().numpy(), y.cpu().numpy(), slope, intercept, TRUE_SLOPE, TRUE_INTERCEPT,
-                     title="PyTorch: linear regression")
+    plot_fitted_line(
+        ax,
+        x.cpu().numpy(),
+        y.cpu().numpy(),
+        slope,
+        intercept,
+        TRUE_SLOPE,
+        TRUE_INTERCEPT,
+        title="PyTorch: linear regression",
+    )
     plt.show()
     return {"slope": slope, "intercept": intercept, "losses": losses}
 

@@ -1,4 +1,5 @@
 """Linear regression with TensorFlow's low-level API: two tf.Variables, GradientTape and an optimizer, in our own loop."""
+
 import keras
 import matplotlib.pyplot as plt
 import tensorflow as tf

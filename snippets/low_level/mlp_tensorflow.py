@@ -1,4 +1,5 @@
 """Two moons: a single layer draws a straight boundary and fails; a multi-layer perceptron bends it and succeeds."""
+
 import matplotlib.pyplot as plt
 
 from snippets.common.data import two_moons

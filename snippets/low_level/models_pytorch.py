@@ -1,4 +1,5 @@
 """One multi-layer perceptron (2 inputs, two hidden layers of 16 units, 1 output) written two ways in PyTorch."""
+
 # --8<-- [start:sequential]
 import torch
 from torch import nn
@@ -9,10 +10,14 @@ HIDDEN = 16  # units in each hidden layer
 def sequential_mlp():
     """nn.Sequential: a list of layers, each feeding the next."""
     return nn.Sequential(
-        nn.Linear(2, HIDDEN), nn.ReLU(),
-        nn.Linear(HIDDEN, HIDDEN), nn.ReLU(),
+        nn.Linear(2, HIDDEN),
+        nn.ReLU(),
+        nn.Linear(HIDDEN, HIDDEN),
+        nn.ReLU(),
         nn.Linear(HIDDEN, 1),  # one logit: the score for class 1
     )
+
+
 # --8<-- [end:sequential]
 
 
@@ -30,6 +35,8 @@ class MLP(nn.Module):
         x = torch.relu(self.hidden1(x))
         x = torch.relu(self.hidden2(x))
         return self.output(x)
+
+
 # --8<-- [end:class]
 
 
@@ -45,6 +52,8 @@ def main():
         counts[name] = count_parameters(model)
         print(f"{name:19} {counts[name]} parameters, output shape {tuple(model(torch.zeros(5, 2)).shape)}")
     return counts
+
+
 # --8<-- [end:compare]
 
 

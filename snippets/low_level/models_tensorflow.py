@@ -1,4 +1,5 @@
 """One multi-layer perceptron (2 inputs, two hidden layers of 16 units, 1 output) written two ways with tf.Module."""
+
 # --8<-- [start:sequential]
 import tensorflow as tf
 
@@ -21,11 +22,17 @@ class Sequential(tf.Module):
 
 
 def sequential_mlp():
-    return Sequential([
-        Dense(2, HIDDEN), tf.nn.relu,
-        Dense(HIDDEN, HIDDEN), tf.nn.relu,
-        Dense(HIDDEN, 1),  # one logit: the score for class 1
-    ])
+    return Sequential(
+        [
+            Dense(2, HIDDEN),
+            tf.nn.relu,
+            Dense(HIDDEN, HIDDEN),
+            tf.nn.relu,
+            Dense(HIDDEN, 1),  # one logit: the score for class 1
+        ]
+    )
+
+
 # --8<-- [end:sequential]
 
 
@@ -43,6 +50,8 @@ class MLP(tf.Module):
         x = tf.nn.relu(self.hidden1(x))
         x = tf.nn.relu(self.hidden2(x))
         return self.output(x)
+
+
 # --8<-- [end:class]
 
 
@@ -58,6 +67,8 @@ def main():
         counts[name] = count_parameters(model)
         print(f"{name:21} {counts[name]} parameters, output shape {tuple(model(tf.zeros((5, 2))).shape)}")
     return counts
+
+
 # --8<-- [end:compare]
 
 

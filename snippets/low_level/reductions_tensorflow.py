@@ -1,4 +1,5 @@
 """Reductions in TensorFlow: sum, mean and max along an axis, and one call compared with a Python loop."""
+
 import timeit
 
 import numpy as np
@@ -35,8 +36,11 @@ def main():
     print(f"tf.reduce_sum(data, axis=0): {reduction_seconds * 1000:8.3f} ms")
     print(f"the loop is {loop_seconds / reduction_seconds:.0f} times slower")
     return {
-        "by_loop": by_loop, "by_reduction": by_reduction, "same": same,
-        "loop_seconds": loop_seconds, "reduction_seconds": reduction_seconds,
+        "by_loop": by_loop,
+        "by_reduction": by_reduction,
+        "same": same,
+        "loop_seconds": loop_seconds,
+        "reduction_seconds": reduction_seconds,
     }
 
 

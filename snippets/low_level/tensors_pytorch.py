@@ -1,4 +1,5 @@
 """Tensors in PyTorch: create them, read their shape and type, compute with them, exchange them with NumPy."""
+
 import numpy as np
 import torch
 
@@ -37,8 +38,13 @@ def main():
     print("to NumPy:", type(as_numpy).__name__, as_numpy.dtype)
     print("from NumPy:", from_numpy.dtype, "-> after .float():", from_numpy.float().dtype)
     return {
-        "x": x.numpy(), "w": w.numpy(), "product": as_numpy, "scores": scores.numpy(),
-        "sigmoid": squashed.numpy(), "softmax": probabilities.numpy(), "from_numpy_dtype": str(from_numpy.dtype),
+        "x": x.numpy(),
+        "w": w.numpy(),
+        "product": as_numpy,
+        "scores": scores.numpy(),
+        "sigmoid": squashed.numpy(),
+        "softmax": probabilities.numpy(),
+        "from_numpy_dtype": str(from_numpy.dtype),
     }
 
 

@@ -1,4 +1,5 @@
 """Tensors in TensorFlow: constants and variables, shape and type, operations, exchange with NumPy."""
+
 import numpy as np
 import tensorflow as tf
 
@@ -43,9 +44,15 @@ def main():
     print("variable after assign_sub:", weight.numpy())
     print("a constant has no assign method:", not hasattr(x, "assign"))
     return {
-        "x": x.numpy(), "w": w.numpy(), "product": as_numpy, "scores": scores.numpy(),
-        "sigmoid": squashed.numpy(), "softmax": probabilities.numpy(), "from_numpy_dtype": from_numpy.dtype.name,
-        "variable": weight.numpy(), "constant_can_change": hasattr(x, "assign"),
+        "x": x.numpy(),
+        "w": w.numpy(),
+        "product": as_numpy,
+        "scores": scores.numpy(),
+        "sigmoid": squashed.numpy(),
+        "softmax": probabilities.numpy(),
+        "from_numpy_dtype": from_numpy.dtype.name,
+        "variable": weight.numpy(),
+        "constant_can_change": hasattr(x, "assign"),
     }
 
 

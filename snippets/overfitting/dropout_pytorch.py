@@ -1,4 +1,5 @@
 """The large network with dropout: while training, each hidden unit is off with probability 0.5."""
+
 import matplotlib.pyplot as plt
 import torch
 from torch import nn
@@ -14,8 +15,12 @@ EPOCHS = 400
 
 def network_with_dropout(rate):
     return nn.Sequential(
-        nn.Linear(1, 128), nn.ReLU(), nn.Dropout(rate),
-        nn.Linear(128, 128), nn.ReLU(), nn.Dropout(rate),
+        nn.Linear(1, 128),
+        nn.ReLU(),
+        nn.Dropout(rate),
+        nn.Linear(128, 128),
+        nn.ReLU(),
+        nn.Dropout(rate),
         nn.Linear(128, 1),
     )
 

@@ -1,4 +1,5 @@
 """The large network with dropout: while training, each hidden unit is off with probability 0.5."""
+
 import keras
 import matplotlib.pyplot as plt
 
@@ -11,12 +12,16 @@ EPOCHS = 400
 
 
 def network_with_dropout(rate):
-    return keras.Sequential([
-        keras.Input(shape=(1,)),
-        keras.layers.Dense(128, activation="relu"), keras.layers.Dropout(rate),
-        keras.layers.Dense(128, activation="relu"), keras.layers.Dropout(rate),
-        keras.layers.Dense(1),
-    ])
+    return keras.Sequential(
+        [
+            keras.Input(shape=(1,)),
+            keras.layers.Dense(128, activation="relu"),
+            keras.layers.Dropout(rate),
+            keras.layers.Dense(128, activation="relu"),
+            keras.layers.Dropout(rate),
+            keras.layers.Dense(1),
+        ]
+    )
 
 
 def main():

@@ -1,4 +1,5 @@
 """The large network, stopped once validation loss has not improved for 20 epochs."""
+
 import copy
 
 import matplotlib.pyplot as plt
@@ -39,17 +40,17 @@ def main():
     model = large_network().to(device)
     optimizer = torch.optim.Adam(model.parameters(), lr=0.01)
     early_stopping = EarlyStopping(patience=20)
-    train_losses, val_losses = train_and_validate(
-        model, optimizer, data, EPOCHS, should_stop=early_stopping
-    )
+    train_losses, val_losses = train_and_validate(model, optimizer, data, EPOCHS, should_stop=early_stopping)
     model.load_state_dict(early_stopping.best_weights)  # back to the best epoch
 
     x_val, y_val = (torch.from_numpy(a).to(device) for a in data[2:])
     model.eval()
     with torch.no_grad():
         kept_val_loss = nn.functional.mse_loss(model(x_val), y_val).item()
-    print(f"stopped after epoch {len(val_losses)}, kept the weights of epoch {early_stopping.best_epoch}: "
-          f"validation loss {kept_val_loss:.4f}")
+    print(
+        f"stopped after epoch {len(val_losses)}, kept the weights of epoch {early_stopping.best_epoch}: "
+        f"validation loss {kept_val_loss:.4f}"
+    )
 
     fig, ax = new_figure()
     plot_remedy_curves(ax, train_losses, val_losses, "PyTorch: early stopping", EPOCHS)

@@ -1,4 +1,5 @@
 """The large network, stopped once validation loss has not improved for 20 epochs."""
+
 import keras
 import matplotlib.pyplot as plt
 import numpy as np
@@ -16,16 +17,16 @@ def main():
     data = sine_train_val()
     model = large_network()
     model.compile(optimizer=keras.optimizers.Adam(learning_rate=0.01), loss="mse")
-    early_stopping = keras.callbacks.EarlyStopping(
-        monitor="val_loss", patience=20, restore_best_weights=True
-    )
+    early_stopping = keras.callbacks.EarlyStopping(monitor="val_loss", patience=20, restore_best_weights=True)
     history = fit_and_validate(model, data, EPOCHS, callbacks=[early_stopping])
 
     train_losses, val_losses = history.history["loss"], history.history["val_loss"]
     best_epoch = int(np.argmin(val_losses)) + 1
     kept_val_loss = model.evaluate(data[2], data[3], verbose=0)  # with the best epoch's weights
-    print(f"stopped after epoch {len(val_losses)}, kept the weights of epoch {best_epoch}: "
-          f"validation loss {kept_val_loss:.4f}")
+    print(
+        f"stopped after epoch {len(val_losses)}, kept the weights of epoch {best_epoch}: "
+        f"validation loss {kept_val_loss:.4f}"
+    )
 
     fig, ax = new_figure()
     plot_remedy_curves(ax, train_losses, val_losses, "TensorFlow/Keras: early stopping", EPOCHS)

@@ -1,4 +1,5 @@
 """Five noisy points fitted by a straight line (2 parameters) and by a 7-parameter polynomial."""
+
 # --8<-- [start:data]
 import matplotlib.pyplot as plt
 import numpy as np
@@ -29,6 +30,8 @@ def fit(n_params):
 def mean_squared_error(coefficients, x, y):
     prediction = polynomial_features(x, len(coefficients)) @ coefficients
     return float(np.mean((prediction - y) ** 2))
+
+
 # --8<-- [end:fit]
 
 
@@ -41,8 +44,10 @@ def main():
             mean_squared_error(coefficients, x_train, y_train),
             mean_squared_error(coefficients, x_val, y_val),
         )
-        print(f"{n_params} parameters: training error {errors[n_params][0]:.2f}, "
-              f"validation error {errors[n_params][1]:.2f}")
+        print(
+            f"{n_params} parameters: training error {errors[n_params][0]:.2f}, "
+            f"validation error {errors[n_params][1]:.2f}"
+        )
     # --8<-- [end:compare]
 
     fig, axes = new_figure(ncols=2)

@@ -1,4 +1,5 @@
 """A large network trained too long on 12 points: training loss falls, validation loss turns up."""
+
 import matplotlib.pyplot as plt
 import torch
 

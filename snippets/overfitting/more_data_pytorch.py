@@ -1,4 +1,5 @@
 """The large network of the learning curves, trained on 120 points instead of 12."""
+
 import matplotlib.pyplot as plt
 import torch
 

@@ -1,4 +1,5 @@
 """One hidden layer of 16 units (49 parameters) instead of two of 128, on the same 12 points."""
+
 import matplotlib.pyplot as plt
 import torch
 from torch import nn

@@ -1,4 +1,5 @@
 """One hidden layer of 16 units (49 parameters) instead of two of 128, on the same 12 points."""
+
 import keras
 import matplotlib.pyplot as plt
 
@@ -11,11 +12,13 @@ EPOCHS = 400
 
 
 def small_network():
-    return keras.Sequential([
-        keras.Input(shape=(1,)),
-        keras.layers.Dense(16, activation="relu"),
-        keras.layers.Dense(1),
-    ])
+    return keras.Sequential(
+        [
+            keras.Input(shape=(1,)),
+            keras.layers.Dense(16, activation="relu"),
+            keras.layers.Dense(1),
+        ]
+    )
 
 
 def main():

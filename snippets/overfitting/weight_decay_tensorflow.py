@@ -1,4 +1,5 @@
 """The large network with weight decay: every step also shrinks each weight a little towards zero."""
+
 import keras
 import matplotlib.pyplot as plt
 
