@@ -5,6 +5,8 @@ import os
 for _name in ("OMP_NUM_THREADS", "MKL_NUM_THREADS", "TF_NUM_INTRAOP_THREADS"):
     os.environ.setdefault(_name, "1")
 
+import importlib.util  # noqa: E402
+
 import pytest  # noqa: E402
 
 from tests.site_build import build_site  # noqa: E402
@@ -25,6 +27,39 @@ def pytest_sessionstart(session):
                 f"(CUDA build: {torch.version.cuda or 'no'}). Run `make test` on a machine without a GPU.",
                 returncode=3,
             )
+
+
+# A machine with one framework only (the GPU machine has PyTorch and no TensorFlow): a test that needs the missing
+# framework is skipped with the reason, instead of failing. A framework that is installed never skips.
+OPTIONAL_FRAMEWORKS = {
+    "tensorflow": "TensorFlow",
+    "keras": "Keras",
+    "torch": "PyTorch",
+    "pytorch_lightning": "Lightning",
+}
+
+
+def _skip_if_framework_missing(error: ModuleNotFoundError) -> None:
+    top = (error.name or "").split(".")[0]
+    if top in OPTIONAL_FRAMEWORKS and importlib.util.find_spec(top) is None:
+        pytest.skip(f"{OPTIONAL_FRAMEWORKS[top]} is not installed here")
+    raise error
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_setup(item):
+    try:
+        return (yield)
+    except ModuleNotFoundError as error:
+        _skip_if_framework_missing(error)
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_call(item):
+    try:
+        return (yield)
+    except ModuleNotFoundError as error:
+        _skip_if_framework_missing(error)
 
 
 @pytest.fixture

@@ -4,7 +4,9 @@ Skipped in CPU runs. TensorFlow cases skip with a reason where TensorFlow is abs
 """
 
 import importlib.util
+import json
 import os
+import time
 
 import numpy as np
 import pytest
@@ -51,20 +53,20 @@ def training_snippets() -> dict[str, str]:
     return found
 
 
-def summary(result) -> list[float]:
-    """The numbers a snippet's result holds: scalars as they are, curves by their last value."""
+def summary(result, name: str = "result") -> list[tuple[str, float]]:
+    """The numbers a snippet's result holds, each with where it sits: scalars as they are, curves by their last value."""
     if isinstance(result, (int, float, np.number)):
-        return [float(result)]
+        return [(name, float(result))]
     if hasattr(result, "history"):  # a Keras History
-        return summary(result.history)
+        return summary(result.history, name)
     if isinstance(result, dict):
-        return [x for key in sorted(result, key=str) for x in summary(result[key])]
+        return [x for key in sorted(result, key=str) for x in summary(result[key], f"{name}[{key!r}]")]
     if isinstance(result, (list, tuple)):
         if result and all(isinstance(x, (int, float, np.number)) for x in result):
-            return [float(result[-1])]
-        return [x for item in result for x in summary(item)]
+            return [(f"{name}[-1]", float(result[-1]))]
+        return [x for i, item in enumerate(result) for x in summary(item, f"{name}[{i}]")]
     if isinstance(result, np.ndarray) and result.size <= 64:
-        return [float(x) for x in result.ravel()]
+        return [(f"{name}.flat[{i}]", float(x)) for i, x in enumerate(result.ravel())]
     return []
 
 
@@ -80,9 +82,18 @@ def tensorflow_gpu_or_skip():
 def run_on(device, module, framework, run_snippet, monkeypatch):
     monkeypatch.setenv("LESSON_DEVICE", device)
     recorder = torch_step_devices if framework == "torch" else keras_variable_devices
+    start = time.perf_counter()
     with recorder() as devices:
         result = run_snippet(module).result
-    return result, devices
+    return result, devices, time.perf_counter() - start
+
+
+def write_agreement(record: dict) -> None:
+    """Append one snippet's CPU and GPU numbers to $LESSON_GPU_AGREEMENT (JSON lines), for bench/gpu_results.py."""
+    path = os.environ.get("LESSON_GPU_AGREEMENT")
+    if path:
+        with open(path, "a", encoding="utf-8") as out:
+            out.write(json.dumps(record) + "\n")
 
 
 @pytest.mark.parametrize("module", sorted(training_snippets()))
@@ -90,16 +101,26 @@ def test_training_runs_on_the_gpu_and_agrees_with_the_cpu(module, run_snippet, m
     framework = training_snippets()[module]
     if framework == "tensorflow":
         tensorflow_gpu_or_skip()
-    gpu_result, gpu_devices = run_on("cuda", module, framework, run_snippet, monkeypatch)
+    gpu_result, gpu_devices, gpu_seconds = run_on("cuda", module, framework, run_snippet, monkeypatch)
     if framework == "torch":
         assert gpu_devices == {"cuda"}, f"parameters stepped on {gpu_devices}, not only on the GPU"
     else:
         assert gpu_devices and all("GPU" in d for d in gpu_devices), f"variables live on {gpu_devices}"
 
-    cpu_result, _ = run_on("cpu", module, framework, run_snippet, monkeypatch)
-    gpu_numbers, cpu_numbers = summary(gpu_result), summary(cpu_result)
-    print(f"{module}: cpu {[round(x, 4) for x in cpu_numbers]}  gpu {[round(x, 4) for x in gpu_numbers]}")
+    cpu_result, _, cpu_seconds = run_on("cpu", module, framework, run_snippet, monkeypatch)
+    gpu_numbers, cpu_numbers = dict(summary(gpu_result)), dict(summary(cpu_result))
+    write_agreement(
+        {
+            "module": module,
+            "cpu": cpu_numbers,
+            "gpu": gpu_numbers,
+            "cpu_seconds": cpu_seconds,
+            "gpu_seconds": gpu_seconds,
+        }
+    )
+    print(f"{module}: cpu {cpu_numbers}  gpu {gpu_numbers}")
     assert cpu_numbers, "the snippet returned no number to compare"
+    assert gpu_numbers.keys() == cpu_numbers.keys(), "the GPU run returned other results than the CPU run"
     assert gpu_numbers == pytest.approx(cpu_numbers, rel=TOLERANCE, abs=0.02), "GPU and CPU differ more than stated"
 
 
