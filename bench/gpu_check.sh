@@ -13,8 +13,9 @@ WORKERS=${WORKERS:-8}
 GPU_DEVICE=${GPU_DEVICE:-cuda}  # cpu: a dry run of this script on a machine without a GPU (the GPU tests then skip)
 PYTHON=${PYTHON:-python3}
 mkdir -p "$OUT"
+OUT=$(cd "$OUT" && pwd)
 if compgen -G ".whl/*.whl" >/dev/null; then
-  "$PYTHON" -m pip install -q --no-index --no-deps --no-compile --target /tmp/lesson-wheels .whl/*.whl || exit 1
+  "$PYTHON" -m pip install -q --no-index --no-deps --no-compile --upgrade --target /tmp/lesson-wheels .whl/*.whl || exit 1
   export PYTHONPATH="/tmp/lesson-wheels"
 fi
 export PYTHONPATH="$PWD${PYTHONPATH:+:$PYTHONPATH}" MPLBACKEND=Agg NO_MKDOCS_2_WARNING=1 PYTHONUNBUFFERED=1
@@ -61,7 +62,7 @@ timed() {  # timed NAME DEVICE pytest-args... : run pytest, keep its log and the
 }
 
 rm -f "$OUT/agreement.jsonl" "$OUT/timings.jsonl"
-LESSON_GPU_AGREEMENT="$PWD/$OUT/agreement.jsonl" timed gpu-agreement "$GPU_DEVICE" "$gpu_test" --junitxml="$OUT/gpu-agreement.xml"
+LESSON_GPU_AGREEMENT="$OUT/agreement.jsonl" timed gpu-agreement "$GPU_DEVICE" "$gpu_test" --junitxml="$OUT/gpu-agreement.xml"
 # shellcheck disable=SC2086
 timed snippets-cuda "$GPU_DEVICE" $snippet_tests --junitxml="$OUT/snippets-cuda.xml"
 # shellcheck disable=SC2086

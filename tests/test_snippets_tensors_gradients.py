@@ -256,8 +256,9 @@ def test_asking_for_a_missing_gpu_fails_loudly(module, gpu_name, sees_a_gpu, run
 
 @pytest.mark.gpu
 @pytest.mark.parametrize("module, gpu_name, sees_a_gpu", GPU_SNIPPETS)
-def test_with_a_gpu_both_devices_are_timed(module, gpu_name, sees_a_gpu, run_snippet, capsys):
+def test_with_a_gpu_both_devices_are_timed(module, gpu_name, sees_a_gpu, run_snippet, monkeypatch, capsys):
     if not sees_a_gpu():
         pytest.skip("needs a GPU that this framework sees")
+    monkeypatch.setenv("LESSON_DEVICE", "auto")  # no device forced (a GPU suite run sets cuda, a CPU one cpu)
     check_device_run(run_snippet(module), ["cpu", gpu_name])
     assert "largest difference between the CPU and GPU results" in capsys.readouterr().out
