@@ -36,6 +36,7 @@ def fit_and_validate(model, data, epochs, callbacks=()):
         train_data,
         validation_data=val_data,
         epochs=epochs,
+        shuffle=False,
         verbose=0,
         callbacks=[show_progress, *callbacks],
     )
