@@ -70,9 +70,9 @@ def test_learning_curve_validation_loss_turns_up(module, run_snippet, capsys):
     best = min(range(epochs), key=val.__getitem__)
 
     # "At first both losses fall: the network is learning the shape of the sine": its best validation loss is
-    # far below the untrained network's and below half the trivial baseline's (predicting the mean), and
-    # not below the noise the page says no model can beat.
-    assert val[best] < 0.5 * val[0] and val[best] < 0.5 * mean_baseline_val_loss()
+    # below half the trivial baseline's (predicting the training mean: about 0.7; the page's lowest is near 0.2),
+    # and not below the noise the page says no model can beat.
+    assert val[best] < 0.5 * mean_baseline_val_loss()
     assert val[best] > 0.12, "no model gets much below the noise variance 0.16"
     assert train[-1] < 0.1 * train[0], "training loss keeps falling"
     assert 0.05 * epochs < best < 0.6 * epochs, f"lowest validation loss at epoch {best + 1} of {epochs}"
