@@ -184,3 +184,20 @@ def test_keras_adamw_shrinks_the_weight_before_the_adam_step():
     optimizer.apply_gradients([(keras.ops.convert_to_tensor([G]), weight)])
     assert float(weight.numpy()[0]) == pytest.approx(DECAY_FIRST, rel=1e-5)
     assert float(weight.numpy()[0]) != pytest.approx(DECAY_AFTER, rel=1e-3)
+
+
+def test_a_few_more_units_memorise_again_given_enough_epochs():
+    """The page: with a few more units than the smaller model's 4, the network could memorise again. 16 units,
+    1000 epochs: the training loss falls far below the 4-unit network's, and the validation loss turns up."""
+    import torch
+    from torch import nn
+
+    from snippets.common.reproducibility import seed_everything
+    from snippets.common.sine_regression_pytorch import train_and_validate
+
+    seed_everything()
+    model = nn.Sequential(nn.Linear(1, 16), nn.ReLU(), nn.Linear(16, 1))
+    optimizer = torch.optim.Adam(model.parameters(), lr=0.01)
+    train, val = train_and_validate(model, optimizer, sine_train_val(), 1000)
+    assert train[-1] < 0.1, "below the 4-unit network's floor (about 0.17)"
+    assert val[-1] > 1.3 * min(val), "the validation loss rises again"

@@ -49,7 +49,7 @@ def main():
 
     x_val, y_val = (torch.from_numpy(a).to(device) for a in data[2:])
     model.eval()
-    with torch.no_grad():
+    with torch.inference_mode():
         kept_val_loss = nn.functional.mse_loss(model(x_val), y_val).item()
     print(
         f"stopped after epoch {len(val_losses)}, kept the weights of epoch {early_stopping.best_epoch}: "
