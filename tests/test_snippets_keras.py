@@ -145,3 +145,30 @@ def test_the_pipeline_timing_trains_the_same_network_both_ways_and_says_both_tim
     out = capsys.readouterr().out
     assert f"epochs on NumPy arrays:         {arrays:.1f} s" in out
     assert f"epochs on the tf.data pipeline: {pipeline:.1f} s ({arrays / pipeline:.1f} times as fast)" in out
+
+
+def test_keras_3_has_several_back_ends_and_runs_on_tensorflow_here():
+    """The page: Keras 3 runs on TensorFlow, JAX or PyTorch; this lesson uses TensorFlow."""
+    import importlib.util
+
+    import keras
+
+    assert keras.config.backend() == "tensorflow"
+    for backend in ("tensorflow", "jax", "torch"):
+        assert importlib.util.find_spec(f"keras.src.backend.{backend}") is not None, backend
+
+
+def test_batch_norm_statistics_are_non_trainable_yet_change_in_training():
+    """The page: non-trainable parameters are not updated by the optimizer, but batch-norm's running statistics
+    do change during training, as moving averages of the batches."""
+    import keras
+
+    model = keras.Sequential([keras.Input(shape=(3,)), keras.layers.BatchNormalization(), keras.layers.Dense(1)])
+    model.compile(optimizer="sgd", loss="mse")
+    bn = model.layers[0]
+    assert {w.path.split("/")[-1] for w in bn.non_trainable_weights} == {"moving_mean", "moving_variance"}
+    before = bn.moving_mean.numpy().copy()
+    x = np.full((32, 3), 5.0, dtype="float32")
+    model.fit(x, np.zeros((32, 1)), epochs=1, batch_size=32, verbose=0)
+    after = bn.moving_mean.numpy()
+    np.testing.assert_allclose(after, before + (1 - bn.momentum) * (5.0 - before), rtol=1e-5)
