@@ -308,3 +308,20 @@ def test_digit_network_is_chosen_on_validation_and_clears_the_floor(module, run_
     (ax,) = [ax for ax in confusion.axes if ax.images]
     assert "the chosen network: test digits" in ax.get_title()
     assert (ax.get_xlabel(), ax.get_ylabel()) == ("predicted class", "true class")
+
+
+def test_both_frameworks_networks_give_logits_and_their_losses_take_logits():
+    """The page's rule, in both reference solutions: no softmax in the network; the loss applies it."""
+    import keras
+    from torch import nn
+
+    from snippets.lab import iris_pytorch, iris_tensorflow
+
+    for model in (iris_pytorch.single_layer(4, 3), iris_pytorch.multi_layer(4, 3, 16)):
+        last = model if isinstance(model, nn.Linear) else model[-1]
+        assert isinstance(last, nn.Linear), "the PyTorch networks end in a linear layer: logits"
+    for model in (iris_tensorflow.single_layer(4, 3), iris_tensorflow.multi_layer(4, 3, 16)):
+        assert model.layers[-1].activation is keras.activations.linear, "the Keras networks end in logits"
+    model = iris_tensorflow.single_layer(4, 3)
+    iris_tensorflow.train(model, datasets.iris_data(), epochs=1)
+    assert model.loss.get_config()["from_logits"], "and the Keras loss is told so"
