@@ -41,7 +41,7 @@ def _question(quiz: Quiz, index: int, number: int, strings: dict) -> str:
         )
     out += [
         "</fieldset>",
-        f'<p class="quiz-actions"><button type="button" class="quiz-check md-button">'
+        f'<p class="quiz-actions"><button type="button" class="quiz-check quiz-button">'
         f"{html.escape(strings['check'])}</button></p>",
         '<div class="quiz-feedback" role="status" aria-live="polite"></div>',
     ]
@@ -56,7 +56,7 @@ def _page_box(strings: dict, sections: int) -> str:
     return (
         f'<div class="quiz-page" data-strings="{data}" data-sections="{sections}">\n'
         '<p class="quiz-page-score"></p>\n'
-        f'<p><button type="button" class="quiz-restart md-button">{html.escape(strings["start_again"])}</button></p>\n'
+        f'<p><button type="button" class="quiz-restart quiz-button">{html.escape(strings["start_again"])}</button></p>\n'
         "</div>\n"
     )
 

@@ -43,6 +43,7 @@ def quiz_key_problems(path: Path, text: str, english_text: str, english_file: st
                 + "), in the same order, and no others",
             )
         )
+        return problems  # which question is missing or extra: the block checks say where; pairing would mislead
     for ours, theirs in zip(translated, english):
         where = f"{english_file} line {theirs.line}"
         if ours.kind != theirs.kind:
