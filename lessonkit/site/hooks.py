@@ -9,9 +9,9 @@ the snippet runs, the notebooks) is computed in the first language's build and r
   notebooks pages of the language being built.
 - on_pre_page: the notebook pages take their HTML from the render cache (mkdocs-jupyter runs only on a change).
 - on_page_markdown: inserts printed output; in a Bengali or Hindi build, marks pages that fall back
-  to English and translations made from an older English page.
+  to English and translations made from an older English page; renders quiz questions (lessonkit.site.quiz_html).
 - on_post_page: drops hreflang <link> tags that make material fetch missing sitemaps; figures load lazily, sized;
-  names the page's own language's search index.
+  names the page's own language's search index; links the quiz script and style on pages with a quiz.
 - on_post_build: one search index per language, searchable in Bengali and Hindi, Unicode-normalised; sitemap.xml.
 - on_post_template: a 404 page per language (lessonkit.site.not_found_pages). Also: edit links to each page's
   own language's source (on_pre_page), the contributors' translation status page (on_files, English build) and
