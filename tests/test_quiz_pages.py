@@ -101,6 +101,8 @@ def test_questions_become_fieldsets_with_inputs_a_check_button_a_live_region_and
     assert html.count('class="quiz-page"') == 1 and html.count(">Start again</button>") == 1
     assert html.index('class="quiz-page"') > html.index("The end.")
     assert "[x]" not in html and "[ ]" not in html  # the answer key is in data attributes, not in the text
+    bengali = {key: text["bn"] for key, text in STRINGS.items()}
+    assert '<span class="quiz-number">২.</span>' in render_quizzes(PAGE, bengali, "docs/x.bn.md")
 
 
 def test_only_pages_with_a_question_link_the_quiz_files():

@@ -22,6 +22,11 @@ class QuizError(ValueError):
     pass
 
 
+def _digits(number: int, strings: dict) -> str:
+    """The number in the page's digits (Bengali pages: ১, ২, ৩)."""
+    return "".join(strings["digits"][int(digit)] for digit in str(number))
+
+
 def _question(quiz: Quiz, index: int, number: int, strings: dict) -> str:
     name = f"quiz-{index}"
     kind = "checkbox" if quiz.kind == "quiz-multi" else "radio"
@@ -30,7 +35,7 @@ def _question(quiz: Quiz, index: int, number: int, strings: dict) -> str:
         f'<div class="quiz" id="{name}" data-quiz="{index}" data-section="{quiz.section}" '
         f'data-correct="{correct}" markdown="1">',
         '<fieldset markdown="1">',
-        f'<legend markdown="span"><span class="quiz-number">{number}.</span> {quiz.question}</legend>',
+        f'<legend markdown="span"><span class="quiz-number">{_digits(number, strings)}.</span> {quiz.question}</legend>',
     ]
     if quiz.kind == "quiz-multi":
         out.append(f'<p class="quiz-hint">{html.escape(strings["choose_all"])}</p>')
