@@ -47,6 +47,7 @@ from lessonkit.markdown.refs import (
     value_modules,
 )
 from lessonkit.markdown.structure import front_matter_end
+from lessonkit.notebooks.cloud_links import cloud_links
 from lessonkit.notebooks.files import (
     as_rendered_pages,
     download_links,
@@ -57,13 +58,16 @@ from lessonkit.notebooks.files import (
 )
 from lessonkit.notebooks.render import render_from_cache
 from lessonkit.site.edit_links import link_own_source, without_repository
+from lessonkit.site.glossary_page import glossary_pages, is_glossary_page
 from lessonkit.site.lazy_figures import lazy_figures
+from lessonkit.site.narrow_figures import narrow_figures, narrow_uri
 from lessonkit.site.not_found_pages import NotFoundPages
 from lessonkit.site.once_per_build import OncePerBuild, in_language_build
 from lessonkit.site.preview import PREVIEW, cached_runs, preview_figures
 from lessonkit.site.search_index import fix_search_indexes, link_own_index
 from lessonkit.site.sitemap import Sitemap
 from lessonkit.site.status_page import add_status_page
+from lessonkit.translations.checks import load_glossary
 from lessonkit.translations.records import english_path, translation_state
 from lessonkit.translations.staleness import changed_sections, english_changes
 
@@ -115,7 +119,23 @@ def _generated_files(files: Files, config: MkDocsConfig) -> dict[str, Path]:
         log.info,
         SITE_STRINGS["notebook_setup_on_site"],
     )
-    return {**figures, **notebooks}
+    glossary = glossary_pages(  # one page per language (lessonkit.site.glossary_page)
+        pages,
+        nav_order(config.nav or []),
+        load_glossary(),
+        SITE_STRINGS["glossary"],
+        Path(config.config_file_path).parent / ".cache" / "glossary",
+    )
+    return {**figures, **notebooks, **glossary}
+
+
+def nav_order(nav: list) -> list[str]:
+    """The pages of mkdocs.yml's ``nav``, in its order."""
+    order = []
+    for item in nav:
+        for value in item.values() if isinstance(item, dict) else [item]:
+            order += nav_order(value) if isinstance(value, list) else [value] if value.endswith(".md") else []
+    return order
 
 
 def _with_values(pages: dict[str, str], config: MkDocsConfig) -> dict[str, str]:
@@ -158,11 +178,18 @@ def _figures(pages: dict[str, str], config: MkDocsConfig) -> dict[str, Path]:
                 f"{docs_dir.name}/{ref.page}:{ref.line}: shows {ref.uri}, but {ref.module} draws "
                 f"{count} figure(s). Use a number from 1 to {count}, or make the snippet draw the figure."
             )
-    return {
+    wide = {
         ref.localized_uri(suffix): runs[ref.module].figure_path(ref.number, suffix)
         for ref in refs
         for suffix in map(language_suffix, LANGUAGES)
     }
+    narrow = {  # phones get these (lessonkit.site.narrow_figures)
+        narrow_uri(ref.localized_uri(suffix)): path
+        for ref in refs
+        for suffix in map(language_suffix, LANGUAGES)
+        if (path := runs[ref.module].narrow_path(ref.number, suffix))
+    }
+    return {**wide, **narrow}
 
 
 @event_priority(-150)  # after the i18n plugin's on_files (-100)
@@ -182,6 +209,8 @@ on_files = CombinedEvent(add_generated_files, notebooks_as_pages, contributor_pa
 
 def on_pre_page(page: Page, config: MkDocsConfig, files: Files) -> Page:
     link_own_source(page, config)  # the edit link opens the page's own language's source
+    if is_glossary_page(page.file.src_uri):
+        page.edit_url = None  # made from translations/glossary.yml, not a file of docs/
     if is_rendered_notebook(page.file):
         render_from_cache(page, notebook_cache_dir(config) / "rendered")
     return page
@@ -214,10 +243,14 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     if not page.file.src_uri.endswith(".md"):
         return markdown  # a rendered notebook: mkdocs-jupyter renders it
     language = _current_language(config)
+    if is_glossary_page(page.file.src_uri):
+        return markdown  # made by the build, in every language: no notices, values or downloads
     markdown = _insert_values(markdown, page, config, language)
     not_run = SITE_STRINGS["preview_placeholder"]["output"][language]
     markdown = insert_outputs(markdown, lambda module: _output(module) if module in _runs else not_run)
-    if links := download_links(page.file.src_uri, markdown):
+    cloud_strings = SITE_STRINGS["open_notebook_in"][language]
+    after_link = functools.partial(cloud_links, config.repo_url, strings=cloud_strings)  # Colab, Kaggle
+    if links := download_links(page.file.src_uri, markdown, after_link):
         markdown = _after_title(markdown, f"{SITE_STRINGS['notebook_download'][language]} {links}\n")
     if language == DEFAULT_LANGUAGE:
         return markdown
@@ -314,4 +347,5 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     head, end_of_head, body = output.partition("</head>")  # the links are in the head; a notebook page is 800 kB
     output = ALTERNATE_LINK.sub("", head) + end_of_head + body
     output = lazy_figures(output, page.url, Path(config.site_dir))  # figures load when the reader gets to them
+    output = narrow_figures(output, page.url, Path(config.site_dir))  # phones get figures drawn for their width
     return link_own_index(output, page.url)  # search fetches the page's language's index, on first use
