@@ -62,6 +62,7 @@ from lessonkit.site.glossary_page import glossary_pages, is_glossary_page
 from lessonkit.site.lazy_figures import lazy_figures
 from lessonkit.site.narrow_figures import narrow_figures, narrow_uri
 from lessonkit.site.not_found_pages import NotFoundPages
+from lessonkit.site.offline import offline_control, write_offline
 from lessonkit.site.once_per_build import OncePerBuild, in_language_build
 from lessonkit.site.preview import PREVIEW, cached_runs, preview_figures
 from lessonkit.site.search_index import fix_search_indexes, link_own_index
@@ -325,6 +326,7 @@ def on_post_build(config: MkDocsConfig) -> None:
     if not in_language_build(config):  # the index holds every language once the last one is built
         fix_search_indexes(Path(config.site_dir))
         _build.get("sitemap", Sitemap).write(Path(config.site_dir))  # every page of every language, alternates
+        write_offline(Path(config.site_dir))  # per language, what "save for offline reading" downloads; sw.js
 
 
 # <link rel="alternate" hreflang> tags: material's script reads them as the roots of other sites and fetches
@@ -348,4 +350,5 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     output = ALTERNATE_LINK.sub("", head) + end_of_head + body
     output = lazy_figures(output, page.url, Path(config.site_dir))  # figures load when the reader gets to them
     output = narrow_figures(output, page.url, Path(config.site_dir))  # phones get figures drawn for their width
+    output = offline_control(output, page.url, _current_language(config), SITE_STRINGS["offline"])  # save for offline
     return link_own_index(output, page.url)  # search fetches the page's language's index, on first use
