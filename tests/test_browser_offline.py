@@ -49,7 +49,8 @@ def test_each_languages_whole_lesson_is_at_most_1_mib_compressed(site, language)
     saved = manifest(site[0], language)
     urls = [file["url"] for file in saved["files"]]
     prefix = "" if language == "en" else f"{language}/"
-    assert saved["bytes"] <= LIMIT, f"{language}: {saved['bytes'] / 1024:.0f} KiB in {len(urls)} files"
+    for screen, size in saved["bytes"].items():
+        assert size <= LIMIT, f"{language}, {screen} screen: {size / 1024:.0f} KiB"
     assert f"{prefix}overfitting/" in urls and f"{prefix}search/search_index.json" in urls
     assert any(url.endswith(".svg") and "-narrow" in url for url in urls), "phones' figures are saved too"
     other = {"en": ("bn/", "hi/"), "bn": ("hi/",), "hi": ("bn/",)}[language]
@@ -69,7 +70,8 @@ def test_the_saved_bengali_lesson_opens_offline_with_figures_and_search_and_a_ne
     browser, sites, tmp_path
 ):
     first, second, served = sites
-    with serve(served) as base:
+    traffic = Traffic()
+    with serve(served, traffic) as base:
         context = browser.new_context(**PHONE)
         page = context.new_page()
         page.goto(f"{base}bn/", wait_until="networkidle")
@@ -96,6 +98,7 @@ def test_the_saved_bengali_lesson_opens_offline_with_figures_and_search_and_a_ne
         assert lesson_caches(page) == [f"lesson-offline-bn-{version}"]
 
         context.set_offline(True)
+        traffic.clear()  # from here on the server must see nothing: whatever shows comes from the saved copy
         pages = [f["url"] for f in manifest(first, "bn")["files"] if f["url"].endswith("/")]
         assert len(pages) > 10
         for url in pages:
@@ -115,6 +118,7 @@ def test_the_saved_bengali_lesson_opens_offline_with_figures_and_search_and_a_ne
         page.keyboard.press("End")
         page.locator(".md-search-result__item > a").first.wait_for(timeout=30_000)
         assert page.locator(".md-search-result__item > a").first.get_attribute("href").startswith(f"{base}bn/")
+        assert not traffic.paths(), f"requests reached the server while offline: {traffic.paths()[:5]}"
 
         deploy(served, second)  # a new deploy: one Bengali page changed
         context.set_offline(False)

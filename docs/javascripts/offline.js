@@ -20,10 +20,14 @@
   const show = (...names) => Object.entries(buttons).forEach(([name, b]) => { b.hidden = !names.includes(name); });
   let manifest;
 
+  // The manifest, less the renditions of wide figures that this screen does not show (lessonkit/site/offline.py).
   const getManifest = async () => {
     const response = await fetch(manifestUrl, { cache: "no-store" });
     if (!response.ok) throw new Error(`HTTP ${response.status}`);
-    return response.json();
+    const all = await response.json();
+    const screen = matchMedia(all.narrow_screen).matches ? "narrow" : "wide";
+    const files = all.files.filter(file => !file.screen || file.screen === screen);
+    return { ...all, files, bytes: all.bytes[screen] };
   };
   const worker = async () => {
     await navigator.serviceWorker.register(workerUrl);

@@ -3,7 +3,8 @@
 After the build (``write_offline``): for each language, ``offline/<lang>.json`` lists every URL of that language's
 lesson (its pages, the figures, stylesheets, scripts and images they use, the search worker and the language's
 search index), each with a hash of its content and its compressed size; the manifest's ``version`` is a hash of
-them all, so any change makes a new version. ``sw.js`` (lessonkit/site/offline_sw.js) goes to the site's root.
+them all, so any change makes a new version. A wide figure's two renditions are marked ``screen: wide|narrow``: a
+phone saves the narrow ones, a wider screen the wide ones (``bytes`` gives both totals). ``sw.js`` (lessonkit/site/offline_sw.js) goes to the site's root.
 On every page (``offline_control``), a "save this lesson for offline reading" control in the page's language,
 run by javascripts/offline.js: it shows the size first, downloads with progress, and can remove the copy.
 """
@@ -16,6 +17,7 @@ import re
 from pathlib import Path
 
 from lessonkit import DEFAULT_LANGUAGE, LANGUAGES
+from lessonkit.site.narrow_figures import NARROW_SCREEN, narrow_uri
 from lessonkit.site.search_index import index_path
 
 MANIFEST_DIR = "offline"
@@ -73,13 +75,28 @@ def language_manifest(site_dir: Path, language: str) -> dict:
     for url in pages:
         files |= _used_files(site_dir, url, (site_dir / url.removeprefix("./") / "index.html").read_text("utf-8"))
     entries = [_entry(site_dir, url) for url in [*pages, *sorted(files)]]
+    for entry in entries:  # a screen shows one rendition of a wide figure: it saves that one
+        narrow = narrow_uri(entry["url"])
+        if "-narrow" in entry["url"]:
+            entry["screen"] = "narrow"
+        elif narrow and narrow in files:
+            entry["screen"] = "wide"
     version = hashlib.sha256("".join(f"{e['url']} {e['revision']}\n" for e in entries).encode()).hexdigest()[:16]
     return {
         "language": language,
         "version": version,
-        "bytes": sum(e["bytes"] for e in entries),
+        "narrow_screen": NARROW_SCREEN,
+        "bytes": {screen: screen_bytes(entries, screen) for screen in SCREENS},
         "files": entries,
     }
+
+
+SCREENS = ("narrow", "wide")
+
+
+def screen_bytes(entries: list[dict], screen: str) -> int:
+    """What a screen of that kind downloads: every file but the other kind's renditions of wide figures."""
+    return sum(e["bytes"] for e in entries if e.get("screen", screen) == screen)
 
 
 def write_offline(site_dir: Path) -> dict[str, dict]:
