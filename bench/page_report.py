@@ -8,7 +8,9 @@ like GitHub Pages (gzip). "First view" is what the browser transferred before th
 the first use of the search box fetches. The report then runs Lighthouse (npm, tests/browser/node_modules) with the
 mobile preset (simulated slow 4G, mid-range phone CPU) and the desktop preset on the heaviest page of each language,
 the heaviest notebook page of each language and the home page. Scores vary between runs and with the load of the
-machine: these are measurements, not tests.
+machine: these are measurements, not tests. "Offline bundle": what "save this lesson for offline reading" downloads
+per language (offline/<lang>.json, written by the build: every page, figure, asset and the search index), compressed
+as GitHub Pages sends it; limit 1 MiB. ``--offline-only`` prints that table alone (no browser).
 """
 
 import argparse
@@ -101,7 +103,19 @@ def chosen_rows(weights: list[dict]) -> list[dict]:
     return list({(row["page"], row["language"]): row for row in rows}.values())
 
 
-def report(weights: list[dict], rows: list[dict]) -> str:
+def offline_table(site: Path) -> list[str]:
+    """Per language: files and compressed bytes of the offline bundle (lessonkit.site.offline)."""
+    lines = ["| offline bundle | screen | files | compressed | limit |", "|---|---|---:|---:|---|"]
+    for language in LANGUAGES:
+        manifest = json.loads((site / "offline" / f"{language}.json").read_text(encoding="utf-8"))
+        for screen, size in manifest["bytes"].items():  # a phone saves the narrow figures, a desktop the wide ones
+            files = sum(f.get("screen", screen) == screen for f in manifest["files"])
+            verdict = "met" if size <= KiB * KiB else "NOT met"
+            lines.append(f"| {language} | {screen} | {files} | {size / KiB:.0f} KiB | 1024 KiB: {verdict} |")
+    return lines
+
+
+def report(weights: list[dict], rows: list[dict], site: Path) -> str:
     heaviest_first_view = max(weights, key=lambda w: w["first_view"])
     lines = [
         "# Page weight and Lighthouse scores",
@@ -126,6 +140,7 @@ def report(weights: list[dict], rows: list[dict]) -> str:
             f"| {r['search'] / KiB:.0f} KiB | {m['performance']} | {m['accessibility']} | {m['lcp']:.1f} s "
             f"| {d['performance']} | {d['accessibility']} |"
         )
+    lines += ["", *offline_table(site)]
     return "\n".join(lines) + "\n"
 
 
@@ -135,7 +150,11 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--site", type=Path, default=REPO / "site", help="the built site (default: site/)")
     parser.add_argument("--output", type=Path, default=REPO / "bench/page_report.md")
+    parser.add_argument("--offline-only", action="store_true", help="print the offline bundle table only")
     args = parser.parse_args()
+    if args.offline_only:
+        print("\n".join(offline_table(args.site)))
+        return
     traffic = Traffic()
     with serve(args.site, traffic) as base, sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
@@ -148,7 +167,7 @@ def main() -> None:
             url = page_url(base, row["page"], row["language"])
             row["mobile"], row["desktop"] = lighthouse(url, "mobile"), lighthouse(url, "desktop")
             print(row, flush=True)
-    text = report(weights, rows)
+    text = report(weights, rows, args.site)
     args.output.write_text(text, encoding="utf-8")
     print(text)
 

@@ -1,12 +1,13 @@
-"""Command line: ``lessonkit translations status|check|stamp|fix-encoding`` (also ``python -m lessonkit``)."""
+"""Command line: ``lessonkit translations status|check|first-use|stamp|fix-encoding`` (also ``python -m lessonkit``)."""
 
 import argparse
 import sys
 from pathlib import Path
 
 from lessonkit import REPO_ROOT
-from lessonkit.translations.checks import check_translation, findings_to_repair, translated_pages
+from lessonkit.translations.checks import check_translation, findings_to_repair, load_glossary, translated_pages
 from lessonkit.translations.encoding_repair import repair_text
+from lessonkit.translations.glossary_terms import first_use_problems
 from lessonkit.translations.invisible import repair
 from lessonkit.translations.problems import shown_path
 from lessonkit.translations.records import TRANSLATED_LANGUAGES, all_states, english_path, stamp
@@ -46,6 +47,28 @@ def check(args) -> int:
     return 1 if problems else 0
 
 
+def first_use(args) -> int:
+    """Glossary terms whose first use on a Bengali or Hindi page lacks its English original."""
+    paths = [Path(p).resolve() for p in args.files] or translated_pages()
+    glossary = load_glossary()
+    problems = [
+        problem
+        for path in paths
+        for problem in sorted(
+            first_use_problems(shown_path(path), path.read_text(encoding="utf-8"), language_of(path), glossary),
+            key=lambda line: int(line.split(":")[1]),
+        )
+    ]
+    for problem in problems:
+        print(problem)
+    print(f"{len(paths)} translated page(s) checked, {len(problems)} term(s) without their English original")
+    return 1 if problems else 0
+
+
+def language_of(path: Path) -> str:
+    return next(language for language in TRANSLATED_LANGUAGES if path.name.endswith(f".{language}.md"))
+
+
 def stamp_files(args) -> int:
     for name in args.files:
         print(f"{name}: translation_of {stamp(Path(name).resolve())[:10]}")
@@ -82,6 +105,11 @@ def main(argv=None) -> int:
     p = translations.add_parser("check", help="check translated pages (all when no file is given)")
     p.add_argument("files", nargs="*")
     p.set_defaults(run=check)
+    p = translations.add_parser(
+        "first-use", help="glossary terms whose first use on a page lacks the English original in parentheses"
+    )
+    p.add_argument("files", nargs="*")
+    p.set_defaults(run=first_use)
     p = translations.add_parser("stamp", help="record that a translation matches the current English page")
     p.add_argument("files", nargs="+")
     p.set_defaults(run=stamp_files)

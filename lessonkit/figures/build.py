@@ -68,6 +68,10 @@ class FigureRun:
             raise DamagedEntry(self.entry, name, "is not among the files its manifest checks")
         return self.entry / name
 
+    def narrow_path(self, number: int, suffix: str = "") -> Path | None:
+        """The narrow rendition of figure ``number`` for phones (lessonkit.figures.narrow_layout), if it has one."""
+        return self.figure_path(number, f"-narrow{suffix}") if number in self.manifest.get("narrow", ()) else None
+
     @property
     def output(self) -> str:
         """Everything the snippet printed, stdout and stderr interleaved as they happened."""

@@ -32,7 +32,7 @@ LIBRARIES = (
     "pytorch-lightning",
     "scikit-learn",
 )
-_MACHINERY = ("runner.py", "plot_translation.py", "light_svg.py")
+_MACHINERY = ("runner.py", "plot_translation.py", "light_svg.py", "narrow_layout.py")
 
 
 def cache_dir(root: Path = REPO_ROOT) -> Path:

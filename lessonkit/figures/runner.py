@@ -2,7 +2,8 @@
 
 Called in a forked child of a framework's worker process (``lessonkit.figures.worker``).
 Like sphinx-gallery, snippets just call ``plt.show()``; here that call saves the open figures instead.
-Writes ``figure-N.svg`` (English), ``figure-N.<lang>.svg`` for the other languages and ``manifest.json``;
+Writes ``figure-N.svg`` (English), ``figure-N.<lang>.svg`` for the other languages, for a wide figure also its
+narrow rendition for phones, ``figure-N-narrow.svg`` / ``figure-N-narrow.<lang>.svg``, and ``manifest.json``;
 the values the snippet records for the prose go to ``results.json`` (snippets.common.results).
 """
 
@@ -19,15 +20,19 @@ import matplotlib.pyplot as plt  # noqa: E402  (after choosing the backend)
 
 from lessonkit import DEFAULT_LANGUAGE  # noqa: E402
 from lessonkit.figures.light_svg import save_light_svg  # noqa: E402
+from lessonkit.figures.narrow_layout import reflow_for_narrow  # noqa: E402
 from lessonkit.figures.plot_translation import load_plot_strings, restore_texts, translate_figure  # noqa: E402
 
 # Latin text keeps DejaVu Sans; Bengali and Devanagari glyphs fall back to the Noto fonts.
 FONT_FAMILIES = ["DejaVu Sans", "Noto Sans Bengali", "Noto Sans Devanagari"]
 
 
-def figure_file(number: int, language: str) -> str:
+NARROW = "-narrow"  # the rendition of a wide figure for phones (lessonkit.figures.narrow_layout)
+
+
+def figure_file(number: int, language: str, rendition: str = "") -> str:
     suffix = "" if language == DEFAULT_LANGUAGE else f".{language}"
-    return f"figure-{number}{suffix}.svg"
+    return f"figure-{number}{rendition}{suffix}.svg"
 
 
 class FigureCapture:
@@ -38,6 +43,7 @@ class FigureCapture:
         self.languages = languages
         self.plot_strings = load_plot_strings()
         self.saved = 0
+        self.narrow: list[int] = []  # the figures that also have a narrow rendition
         self.untranslated: dict[str, list[str]] = {}
 
     def show(self) -> None:
@@ -47,6 +53,12 @@ class FigureCapture:
 
     def _save(self, figure) -> None:
         self.saved += 1
+        self._save_languages(figure, "")
+        if reflow_for_narrow(figure):
+            self.narrow.append(self.saved)
+            self._save_languages(figure, NARROW)
+
+    def _save_languages(self, figure, rendition: str) -> None:
         for language in self.languages:
             originals, missing = (
                 ({}, []) if language == DEFAULT_LANGUAGE else translate_figure(figure, language, self.plot_strings)
@@ -60,7 +72,7 @@ class FigureCapture:
                 warnings.filterwarnings("error", message=r".*missing from font")
                 save_light_svg(
                     figure,
-                    self.out_dir / figure_file(self.saved, language),
+                    self.out_dir / figure_file(self.saved, language, rendition),
                     metadata={"Date": None},
                     bbox_inches="tight",
                 )
@@ -82,6 +94,7 @@ def run(module: str, out_dir: Path, languages: list[str]) -> dict:
     manifest = {
         "module": module,
         "figures": capture.saved,
+        "narrow": capture.narrow,
         "untranslated": capture.untranslated,
     }
     (out_dir / "manifest.json").write_text(json.dumps(manifest, indent=2, ensure_ascii=False), encoding="utf-8")

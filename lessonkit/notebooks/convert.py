@@ -144,6 +144,20 @@ def page_notebook(
             "kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"},
             "language_info": {"name": "python"},
             "lesson": {"language": language, "framework": framework},
+            # Kaggle: the install cell needs the internet (Colab always has it)
+            "kaggle": {"isInternetEnabled": True, "language": "python", "sourceType": "notebook"},
         }
     )
+    if uses_gpu(cells):  # Colab and Kaggle open it on a GPU runtime
+        notebook.metadata["accelerator"] = "GPU"
+        notebook.metadata["colab"] = {"gpuType": "T4", "provenance": []}
+        notebook.metadata["kaggle"].update({"accelerator": "nvidiaTeslaT4", "isGpuEnabled": True})
     return notebook
+
+
+GPU_CODE = re.compile(r"snippets/common/device\.py|\b(?:torch_device|tensorflow_device|cuda)\b|/GPU:")
+
+
+def uses_gpu(cells: list) -> bool:
+    """Whether the notebook's code places work on a GPU when there is one (snippets.common.device, ``cuda``)."""
+    return any(cell.cell_type == "code" and GPU_CODE.search(cell.source) for cell in cells)

@@ -17,9 +17,10 @@ from mkdocs.structure.files import File, Files
 
 from lessonkit import DEFAULT_LANGUAGE, LANGUAGES, REPO_ROOT, SNIPPETS_DIR
 from lessonkit.markdown.includes import includes
+from lessonkit.notebooks.publish import SITE_FOLDER
 from lessonkit.notebooks.sources import frameworks_of, helper_sources
 
-NOTEBOOK_DIR = "notebooks"
+NOTEBOOK_DIR = SITE_FOLDER  # where the publishing step finds them (lessonkit.notebooks.publish)
 # Pages whose notebooks are also shown on the site (rendered by mkdocs-jupyter): page -> name of the rendered page.
 RENDERED = {"lab": "lab-notebook"}
 LESSONKIT_DIR = Path(__file__).resolve().parent.parent
@@ -183,10 +184,13 @@ def is_rendered_notebook(file: File) -> bool:
     return isinstance(file, NotebookPage)
 
 
-def download_links(src_uri: str, markdown: str) -> str:
-    """Markdown links from the page to its notebooks (the English names; the i18n plugin picks each language's)."""
-    page, _ = _page_and_language(src_uri)
+def download_links(src_uri: str, markdown: str, after_link: Callable[[str], str] = lambda uri: "") -> str:
+    """Markdown links from the page to its notebooks (the English names; the i18n plugin picks each language's),
+    each followed by ``after_link(address in the site of the notebook in the page's language)``."""
+    page, language = _page_and_language(src_uri)
     up = "../" * src_uri.count("/")
     return " · ".join(
-        f"[{framework}]({up}{notebook_uri(page, framework, DEFAULT_LANGUAGE)})" for framework in frameworks_of(markdown)
+        f"[{framework}]({up}{notebook_uri(page, framework, DEFAULT_LANGUAGE)})"
+        + after_link(notebook_uri(page, framework, language))
+        for framework in frameworks_of(markdown)
     )

@@ -47,6 +47,7 @@ from lessonkit.markdown.refs import (
     value_modules,
 )
 from lessonkit.markdown.structure import front_matter_end
+from lessonkit.notebooks.cloud_links import cloud_links
 from lessonkit.notebooks.files import (
     as_rendered_pages,
     download_links,
@@ -57,14 +58,18 @@ from lessonkit.notebooks.files import (
 )
 from lessonkit.notebooks.render import render_from_cache
 from lessonkit.site.edit_links import link_own_source, without_repository
+from lessonkit.site.glossary_page import glossary_pages, is_glossary_page
 from lessonkit.site.lazy_figures import lazy_figures
+from lessonkit.site.narrow_figures import narrow_figures, narrow_uri
 from lessonkit.site.not_found_pages import NotFoundPages
+from lessonkit.site.offline import offline_control, write_offline
 from lessonkit.site.once_per_build import OncePerBuild, in_language_build
 from lessonkit.site.preview import PREVIEW, cached_runs, preview_figures
 from lessonkit.site.quiz_html import QuizError, link_assets, render_quizzes
 from lessonkit.site.search_index import fix_search_indexes, link_own_index
 from lessonkit.site.sitemap import Sitemap
 from lessonkit.site.status_page import add_status_page
+from lessonkit.translations.checks import load_glossary
 from lessonkit.translations.records import english_path, translation_state
 from lessonkit.translations.staleness import changed_sections, english_changes
 
@@ -116,7 +121,23 @@ def _generated_files(files: Files, config: MkDocsConfig) -> dict[str, Path]:
         log.info,
         SITE_STRINGS["notebook_setup_on_site"],
     )
-    return {**figures, **notebooks}
+    glossary = glossary_pages(  # one page per language (lessonkit.site.glossary_page)
+        pages,
+        nav_order(config.nav or []),
+        load_glossary(),
+        SITE_STRINGS["glossary"],
+        Path(config.config_file_path).parent / ".cache" / "glossary",
+    )
+    return {**figures, **notebooks, **glossary}
+
+
+def nav_order(nav: list) -> list[str]:
+    """The pages of mkdocs.yml's ``nav``, in its order."""
+    order = []
+    for item in nav:
+        for value in item.values() if isinstance(item, dict) else [item]:
+            order += nav_order(value) if isinstance(value, list) else [value] if value.endswith(".md") else []
+    return order
 
 
 def _with_values(pages: dict[str, str], config: MkDocsConfig) -> dict[str, str]:
@@ -159,11 +180,18 @@ def _figures(pages: dict[str, str], config: MkDocsConfig) -> dict[str, Path]:
                 f"{docs_dir.name}/{ref.page}:{ref.line}: shows {ref.uri}, but {ref.module} draws "
                 f"{count} figure(s). Use a number from 1 to {count}, or make the snippet draw the figure."
             )
-    return {
+    wide = {
         ref.localized_uri(suffix): runs[ref.module].figure_path(ref.number, suffix)
         for ref in refs
         for suffix in map(language_suffix, LANGUAGES)
     }
+    narrow = {  # phones get these (lessonkit.site.narrow_figures)
+        narrow_uri(ref.localized_uri(suffix)): path
+        for ref in refs
+        for suffix in map(language_suffix, LANGUAGES)
+        if (path := runs[ref.module].narrow_path(ref.number, suffix))
+    }
+    return {**wide, **narrow}
 
 
 @event_priority(-150)  # after the i18n plugin's on_files (-100)
@@ -183,6 +211,8 @@ on_files = CombinedEvent(add_generated_files, notebooks_as_pages, contributor_pa
 
 def on_pre_page(page: Page, config: MkDocsConfig, files: Files) -> Page:
     link_own_source(page, config)  # the edit link opens the page's own language's source
+    if is_glossary_page(page.file.src_uri):
+        page.edit_url = None  # made from translations/glossary.yml, not a file of docs/
     if is_rendered_notebook(page.file):
         render_from_cache(page, notebook_cache_dir(config) / "rendered")
     return page
@@ -226,10 +256,14 @@ def _page_markdown(markdown: str, page: Page, config: MkDocsConfig) -> str:
     if not page.file.src_uri.endswith(".md"):
         return markdown  # a rendered notebook: mkdocs-jupyter renders it
     language = _current_language(config)
+    if is_glossary_page(page.file.src_uri):
+        return markdown  # made by the build, in every language: no notices, values or downloads
     markdown = _insert_values(markdown, page, config, language)
     not_run = SITE_STRINGS["preview_placeholder"]["output"][language]
     markdown = insert_outputs(markdown, lambda module: _output(module) if module in _runs else not_run)
-    if links := download_links(page.file.src_uri, markdown):
+    cloud_strings = SITE_STRINGS["open_notebook_in"][language]
+    after_link = functools.partial(cloud_links, config.repo_url, strings=cloud_strings)  # Colab, Kaggle
+    if links := download_links(page.file.src_uri, markdown, after_link):
         markdown = _after_title(markdown, f"{SITE_STRINGS['notebook_download'][language]} {links}\n")
     if language == DEFAULT_LANGUAGE:
         return markdown
@@ -304,6 +338,7 @@ def on_post_build(config: MkDocsConfig) -> None:
     if not in_language_build(config):  # the index holds every language once the last one is built
         fix_search_indexes(Path(config.site_dir))
         _build.get("sitemap", Sitemap).write(Path(config.site_dir))  # every page of every language, alternates
+        write_offline(Path(config.site_dir))  # per language, what "save for offline reading" downloads; sw.js
 
 
 # <link rel="alternate" hreflang> tags: material's script reads them as the roots of other sites and fetches
@@ -327,4 +362,6 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     output = ALTERNATE_LINK.sub("", head) + end_of_head + body
     output = lazy_figures(output, page.url, Path(config.site_dir))  # figures load when the reader gets to them
     output = link_assets(output, page.url)  # the quiz script and style, on pages with a quiz only
+    output = narrow_figures(output, page.url, Path(config.site_dir))  # phones get figures drawn for their width
+    output = offline_control(output, page.url, _current_language(config), SITE_STRINGS["offline"])  # save for offline
     return link_own_index(output, page.url)  # search fetches the page's language's index, on first use

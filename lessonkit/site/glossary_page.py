@@ -1,0 +1,83 @@
+"""A glossary page per language, made at build time from translations/glossary.yml.
+
+A Bengali or Hindi reader who meets "লস" or "ग्रेडिएंट" finds it here with its English original (the word to
+search for elsewhere), a one-line meaning and links to the pages where the lesson teaches it. Every glossary
+entry with a ``meaning`` is listed (entries marked ``on_glossary_page: false`` are words for translators). The
+page is in the readers' navigation and in search; ``glossary.md``, ``glossary.bn.md`` and ``glossary.hi.md`` are
+written to ``.cache/glossary/`` and added to the build's files before the i18n plugin sorts them by language.
+"""
+
+import re
+from pathlib import Path
+
+from lessonkit import DEFAULT_LANGUAGE, LANGUAGES
+from lessonkit.notebooks.files import write_atomically
+from lessonkit.translations.glossary_terms import listed, prose_lines, word, word_pattern
+
+GLOSSARY_PAGE = "glossary"
+MAX_LINKS = 3
+
+
+def page_uri(language: str) -> str:
+    return f"{GLOSSARY_PAGE}.md" if language == DEFAULT_LANGUAGE else f"{GLOSSARY_PAGE}.{language}.md"
+
+
+def is_glossary_page(src_uri: str) -> bool:
+    return src_uri in {page_uri(language) for language in LANGUAGES}
+
+
+def taught_on(pattern: re.Pattern, pages: list[tuple[str, str, list[str]]]) -> list[tuple[str, str]]:
+    """(page address, title) of the pages that teach the word: it is in a heading or in bold there; else the first
+    page (in the navigation's order) that uses it."""
+    using = [(uri, title) for uri, title, lines in pages if any(pattern.search(line) for line in lines)]
+    teaching = [
+        (uri, title)
+        for uri, title, lines in pages
+        if any(
+            pattern.search(line)
+            and (line.lstrip().startswith("#") or any(pattern.search(b) for b in re.findall(r"\*\*(.+?)\*\*", line)))
+            for line in lines
+        )
+    ]
+    return (teaching or using[:1])[:MAX_LINKS]
+
+
+def glossary_markdown(
+    glossary: list[dict], language: str, pages: list[tuple[str, str, str]], strings: dict[str, str]
+) -> str:
+    """The page of ``language``. ``pages``: (English address ``low-level/training.md``, title, Markdown of the
+    page in ``language``) in the navigation's order; ``strings``: ``title`` and ``intro`` in ``language``."""
+    read = [(uri, title, [line for _, line in prose_lines(markdown)]) for uri, title, markdown in pages]
+    items = []
+    for entry in listed(glossary):
+        own, english = word(entry, language), entry["term"]
+        links = taught_on(word_pattern(own, language), read)
+        shown = english if language == DEFAULT_LANGUAGE else entry[language]
+        original = "" if language == DEFAULT_LANGUAGE or own == word(entry, DEFAULT_LANGUAGE) else f" ({english})"
+        where = " — " + ", ".join(f"[{title}]({uri})" for uri, title in links) if links else ""
+        items.append((own.casefold(), f"- **{shown}**{original}: {entry['meaning'][language]}{where}"))
+    return "\n".join([f"# {strings['title']}", "", strings["intro"], "", *(item for _, item in sorted(items)), ""])
+
+
+def page_title(markdown: str) -> str:
+    return next((line[2:].strip() for _, line in prose_lines(markdown) if line.startswith("# ")), "")
+
+
+def glossary_pages(
+    pages: dict[str, str], nav_order: list[str], glossary: list[dict], strings: dict, out_dir: Path
+) -> dict[str, Path]:
+    """Write the glossary page of every language; their addresses in the docs -> the files. ``pages``: every page's
+    Markdown by ``src_uri`` (``x.md``, ``x.bn.md``); ``nav_order``: the English pages in the navigation's order."""
+    written = {}
+    for language in LANGUAGES:
+        suffix = "" if language == DEFAULT_LANGUAGE else f".{language}"
+        own = [
+            (uri, text)
+            for uri in nav_order
+            if (text := pages.get(uri.removesuffix(".md") + suffix + ".md")) is not None
+        ]
+        shown = [(uri, page_title(text), text) for uri, text in own]
+        language_strings = {key: value[language] for key, value in strings.items()}
+        markdown = glossary_markdown(glossary, language, shown, language_strings)
+        written[page_uri(language)] = write_atomically(out_dir / page_uri(language), markdown)
+    return written
