@@ -25,5 +25,5 @@ if __name__ == "__main__":
     from snippets.common.results import record  # values quoted in the page's prose
 
     result = main()
-    record("wrong", result["wrong"])
-    record("right", result["right"])
+    record("broadcast_loss", result["wrong"])
+    record("same_shape_loss", result["right"])
