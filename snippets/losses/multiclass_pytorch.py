@@ -50,6 +50,4 @@ if __name__ == "__main__":
     largest = int(result["terms"].argmax())  # the example that adds most to the mean
     record("misclassified_count", int((result["predicted"] != result["labels"]).sum()))
     record("largest_example", largest + 1)  # counted from 1, as the page does
-    record("largest_label", int(result["labels"][largest]))
-    record("largest_predicted", int(result["predicted"][largest]))
     record("largest_term", float(result["terms"][largest]))

@@ -40,7 +40,7 @@ def accuracy(model, x, y):
     return (predicted == y).float().mean().item()
 
 
-def validation_loss(model, x, y):
+def mean_loss(model, x, y):
     """The mean binary cross-entropy of the model's logits on these points."""
     with torch.inference_mode():
         return nn.functional.binary_cross_entropy_with_logits(model(x), y).item()
@@ -58,9 +58,9 @@ def main():
     x_val, y_val = (torch.from_numpy(a).to(device) for a in two_blobs(200, seed=1))  # new points, kept aside
 
     model = nn.Linear(2, 1).to(device)  # logit = w1 * x1 + w2 * x2 + b; probability = sigmoid(logit)
-    untrained_loss = validation_loss(model, x_val, y_val)
+    untrained_loss = mean_loss(model, x_val, y_val)
     losses = train(model, x_train, y_train, EPOCHS, learning_rate=0.05)
-    val_loss, val_accuracy = validation_loss(model, x_val, y_val), accuracy(model, x_val, y_val)
+    val_loss, val_accuracy = mean_loss(model, x_val, y_val), accuracy(model, x_val, y_val)
     print(f"validation loss: {untrained_loss:.3f} untrained, {val_loss:.3f} trained")
     print(f"validation accuracy: {val_accuracy:.1%}")
 

@@ -49,7 +49,7 @@ def train(model, x, y, epochs, learning_rate):
     return losses
 
 
-def validation_loss(model, x, y):
+def mean_loss(model, x, y):
     """The mean binary cross-entropy of the model's logits on these points."""
     return float(binary_cross_entropy(y, model(x)))
 
@@ -71,9 +71,9 @@ def main():
     x_val, y_val = two_blobs(200, seed=1)  # new points, kept aside
 
     model = Dense(2, 1)  # logit = w1 * x1 + w2 * x2 + b; probability = sigmoid(logit)
-    untrained_loss = validation_loss(model, x_val, y_val)
+    untrained_loss = mean_loss(model, x_val, y_val)
     losses = train(model, x_train, y_train, EPOCHS, learning_rate=0.05)
-    val_loss, val_accuracy = validation_loss(model, x_val, y_val), accuracy(model, x_val, y_val)
+    val_loss, val_accuracy = mean_loss(model, x_val, y_val), accuracy(model, x_val, y_val)
     print(f"validation loss: {untrained_loss:.3f} untrained, {val_loss:.3f} trained")
     print(f"validation accuracy: {val_accuracy:.1%}")
 

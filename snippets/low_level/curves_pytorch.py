@@ -10,7 +10,7 @@ from snippets.common.device import torch_device
 from snippets.common.plotting import plot_loss_and_accuracy
 from snippets.common.progress import report_epoch
 from snippets.common.reproducibility import seed_everything
-from snippets.low_level.classification_pytorch import accuracy, validation_loss
+from snippets.low_level.classification_pytorch import accuracy, mean_loss
 from snippets.low_level.models_pytorch import MLP
 
 EPOCHS, BATCH_SIZE = 40, 32
@@ -26,7 +26,7 @@ def main():
     model = MLP().to(device)
     optimizer = torch.optim.Adam(model.parameters(), lr=0.01)
     loss_fn = nn.BCEWithLogitsLoss()
-    untrained = {"val_loss": validation_loss(model, x_val, y_val), "val_accuracy": accuracy(model, x_val, y_val)}
+    untrained = {"val_loss": mean_loss(model, x_val, y_val), "val_accuracy": accuracy(model, x_val, y_val)}
     print("untrained:", "  ".join(f"{name} {value:.4f}" for name, value in untrained.items()))
     history = {"train_loss": [], "val_loss": [], "train_accuracy": [], "val_accuracy": []}
     for epoch in range(1, EPOCHS + 1):
@@ -39,7 +39,7 @@ def main():
 
         model.eval()  # both helpers measure inside torch.inference_mode(): nothing is recorded
         for part, x, y in [("train", x_train.to(device), y_train.to(device)), ("val", x_val, y_val)]:
-            history[part + "_loss"].append(validation_loss(model, x, y))
+            history[part + "_loss"].append(mean_loss(model, x, y))
             history[part + "_accuracy"].append(accuracy(model, x, y))
         report_epoch(epoch, EPOCHS, every=10, **{name: values[-1] for name, values in history.items()})
 

@@ -8,7 +8,7 @@ from snippets.common.data import two_moons
 from snippets.common.plotting import plot_loss_and_accuracy
 from snippets.common.progress import report_epoch
 from snippets.common.reproducibility import seed_everything
-from snippets.low_level.classification_tensorflow import accuracy, binary_cross_entropy, validation_loss
+from snippets.low_level.classification_tensorflow import accuracy, binary_cross_entropy, mean_loss
 from snippets.low_level.models_tensorflow import MLP
 
 EPOCHS, BATCH_SIZE = 40, 32
@@ -30,7 +30,7 @@ def main():
         gradients = tape.gradient(loss, model.trainable_variables)
         optimizer.apply_gradients(zip(gradients, model.trainable_variables))
 
-    untrained = {"val_loss": validation_loss(model, x_val, y_val), "val_accuracy": accuracy(model, x_val, y_val)}
+    untrained = {"val_loss": mean_loss(model, x_val, y_val), "val_accuracy": accuracy(model, x_val, y_val)}
     print("untrained:", "  ".join(f"{name} {value:.4f}" for name, value in untrained.items()))
     history = {"train_loss": [], "val_loss": [], "train_accuracy": [], "val_accuracy": []}
     for epoch in range(1, EPOCHS + 1):
@@ -38,7 +38,7 @@ def main():
             train_step(x_batch, y_batch)
 
         for part, x, y in [("train", x_train, y_train), ("val", x_val, y_val)]:
-            history[part + "_loss"].append(validation_loss(model, x, y))
+            history[part + "_loss"].append(mean_loss(model, x, y))
             history[part + "_accuracy"].append(accuracy(model, x, y))
         report_epoch(epoch, EPOCHS, every=10, **{name: values[-1] for name, values in history.items()})
 
