@@ -17,8 +17,11 @@ def test_the_pool_is_every_flower_but_the_test_set():
 
 
 @pytest.mark.parametrize("module", CROSS_VALIDATION)
-def test_folds_give_scores_whose_spread_exceeds_the_difference_between_candidates(module, run_snippet, capsys):
-    scores = run_snippet(module).result
+def test_folds_give_scores_whose_spread_exceeds_the_difference_between_candidates_and_are_plotted(
+    module, run_snippet, capsys
+):
+    run = run_snippet(module)
+    scores = run.result
     assert list(scores) == ["single-layer", "16 hidden units"]
     for values in scores.values():
         assert len(values) == FOLDS
@@ -30,3 +33,15 @@ def test_folds_give_scores_whose_spread_exceeds_the_difference_between_candidate
     assert abs(means[0] - means[1]) < min(spreads), "the difference is smaller than the spread over folds"
     out = capsys.readouterr().out
     assert "120 flowers, 24 validation flowers per fold" in out and " ± " in out
+
+    # The figure: every fold's score as a dot, each candidate's mean as a dashed line.
+    (figure,) = run.figures
+    (ax,) = figure.axes
+    assert ax.get_title().endswith(": accuracy on each fold")
+    assert (ax.get_xlabel(), ax.get_ylabel()) == ("fold", "validation accuracy")
+    dots = [line for line in ax.get_lines() if line.get_marker() == "o"]
+    mean_lines = [line for line in ax.get_lines() if line.get_linestyle() == "--"]
+    assert [line.get_label() for line in dots] == list(scores)
+    for dot, mean_line, values in zip(dots, mean_lines, scores.values()):
+        assert list(dot.get_ydata()) == pytest.approx(values)
+        assert mean_line.get_ydata()[0] == pytest.approx(np.mean(values))

@@ -50,6 +50,7 @@ def test_lightning_module_with_a_hand_written_layer_trains_in_our_own_loop(run_s
     model, losses, val_accuracy = run_snippet("snippets.mixing.own_loop_pytorch").result
     assert isinstance(model, pl.LightningModule)
     assert [type(layer) for layer in model.net].count(Dense) == 2
+    assert sum(p.numel() for p in model.parameters()) == (64 * 32 + 32) + (32 * 10 + 10), "dropout adds none"
     assert model._trainer is None, "no pl.Trainer was involved"
     assert val_accuracy >= ACCURACY_FLOOR
     assert losses["train"] > 2 * losses["eval"], "train mode (dropout on) gives a much higher loss"

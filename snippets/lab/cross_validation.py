@@ -1,11 +1,13 @@
 """k-fold cross-validation of the lab's Iris candidates: every flower outside the test set validates once."""
 
 # --8<-- [start:folds]
+import matplotlib.pyplot as plt
 import numpy as np
 from sklearn.datasets import load_iris
 from sklearn.model_selection import StratifiedKFold
 from sklearn.preprocessing import StandardScaler
 
+from snippets.common.plotting import new_figure
 from snippets.common.reproducibility import seed_everything
 from snippets.lab.datasets import SPLIT_SEED, Splits, split
 
@@ -43,6 +45,22 @@ def cross_validate(candidates, train, accuracy, x, y, epochs, folds=FOLDS):
 
 
 # --8<-- [end:folds]
+
+
+def plot_fold_scores(scores, title):
+    """Each candidate's accuracy on every fold (dots) and its mean over the folds (dashed line)."""
+    fig, ax = new_figure(height=3.4)
+    colors = plt.rcParams["axes.prop_cycle"].by_key()["color"]
+    for i, (name, values) in enumerate(scores.items()):
+        folds = np.arange(1, len(values) + 1) + (i - 0.5) * 0.12  # side by side, not on top of each other
+        ax.plot(folds, values, "o", color=colors[i], label=name)
+        ax.axhline(np.mean(values), color=colors[i], linestyle="--")
+    ax.set_xticks(range(1, len(values) + 1))
+    ax.set_xlabel("fold")
+    ax.set_ylabel("validation accuracy")
+    ax.set_title(title)
+    ax.legend(loc="lower left")
+    return fig
 
 
 def record_scores(scores):

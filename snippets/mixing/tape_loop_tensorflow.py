@@ -33,7 +33,7 @@ def digits_network():
             keras.Input(shape=(64,)),
             Dense(32),
             keras.layers.ReLU(),
-            keras.layers.Dropout(0.5),  # during training, sets half of the hidden units to 0 at random
+            keras.layers.Dropout(0.5),  # during training, sets each hidden unit to 0 with probability 0.5
             Dense(10),
         ]
     )
@@ -43,9 +43,11 @@ def digits_network():
 
 
 # --8<-- [start:train]
+loss_fn = keras.losses.SparseCategoricalCrossentropy(from_logits=True)  # the model gives logits
+
+
 def train(model, train_data, x_val, y_val, epochs=EPOCHS):
     """Our own training loop: gradients from a GradientTape, the update from the optimizer, metric objects."""
-    loss_fn = keras.losses.SparseCategoricalCrossentropy(from_logits=True)  # the model gives logits
     optimizer = keras.optimizers.Adam(learning_rate=0.01)
     train_loss = keras.metrics.Mean()  # running averages over one epoch
     train_accuracy = keras.metrics.SparseCategoricalAccuracy()
@@ -75,7 +77,7 @@ def train(model, train_data, x_val, y_val, epochs=EPOCHS):
             accuracy=train_accuracy.result(),
             val_accuracy=val_accuracy.result(),
         )
-    return loss_fn, float(train_accuracy.result()), float(val_accuracy.result())
+    return float(train_accuracy.result()), float(val_accuracy.result())
 
 
 # --8<-- [end:train]
@@ -87,7 +89,7 @@ def main():
     x_train, x_val, y_train, y_val = digits_split()
     train_data = tf.data.Dataset.from_tensor_slices((x_train, y_train)).shuffle(len(x_train), seed=0).batch(64)
     model = digits_network()
-    loss_fn, train_accuracy, val_accuracy = train(model, train_data, x_val, y_val)
+    train_accuracy, val_accuracy = train(model, train_data, x_val, y_val)
 
     # The same weights and the same training images, in both modes:
     losses = {mode: float(loss_fn(y_train, model(x_train, training=mode))) for mode in (True, False)}

@@ -53,7 +53,7 @@ def main():
     seed_everything()
     quiet_lightning()
     _, val_loader = digits_loaders()
-    (x_val, y_val) = next(iter(val_loader))
+    x_val, y_val = next(iter(val_loader))  # all validation images: one batch
     with tempfile.TemporaryDirectory() as folder:  # the files disappear at the end of the block
         model, checkpoint, last_path = train_with_checkpoints(folder)
         print("checkpoint files:", sorted(path.name for path in Path(folder).iterdir()))

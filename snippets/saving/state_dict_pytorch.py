@@ -1,6 +1,7 @@
 """Saving a PyTorch model's weights (its state_dict), loading them into a new model, and predicting with it."""
 
 # --8<-- [start:train]
+import pickle
 import re
 import tempfile
 from pathlib import Path
@@ -82,9 +83,10 @@ def main():
         torch.save(model, whole)
         try:
             torch.load(whole)  # weights_only=True is the default since PyTorch 2.6
-        except Exception as error:  # pickle.UnpicklingError
+            refused = None
+        except pickle.UnpicklingError as error:
             refused = re.search(r"Unsupported global: GLOBAL \S+", str(error)).group()
-            print(f"torch.load refuses the pickled model: {type(error).__name__}: {refused}")
+            print(f"torch.load refuses the pickled model: {refused}")
 
     before, after = predict_probabilities(model, x_val), predict_probabilities(restored, x_val)
     print("the loaded model gives identical probabilities:", torch.equal(before, after))
