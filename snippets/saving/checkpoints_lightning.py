@@ -6,7 +6,7 @@ from pathlib import Path
 import pytorch_lightning as pl
 import torch
 
-from snippets.common.device import torch_device
+from snippets.common.device import lightning_accelerator
 from snippets.common.reproducibility import seed_everything
 from snippets.lightning.fit_digits import DigitsClassifier, digits_loaders, quiet_lightning
 
@@ -20,7 +20,7 @@ def train_with_checkpoints(folder):
     best = pl.callbacks.ModelCheckpoint(dirpath=folder, monitor="val_loss")  # the epoch with the lowest val_loss
     trainer = pl.Trainer(
         max_epochs=EPOCHS,
-        accelerator=torch_device().type,
+        accelerator=lightning_accelerator(),
         devices=1,
         logger=False,
         enable_progress_bar=False,
