@@ -59,9 +59,9 @@ def main():
                 color=COLORS["model"],
                 alpha=0.3,
                 linewidth=1,
-                label="fits to 20 training sets" if i == 0 else None,
+                label="models fitted to 20 training sets" if i == 0 else None,
             )
-        ax.plot(grid, rows.mean(axis=0), color=COLORS["other"], linewidth=2.5, label="average of all fits")
+        ax.plot(grid, rows.mean(axis=0), color=COLORS["other"], linewidth=2.5, label="average of all fitted models")
         ax.plot(grid, true_y, color="black", linestyle="--", label="true line")
         ax.set_ylim(-8, 16)
         ax.set_xlabel("x")
