@@ -1,14 +1,17 @@
 """Bias and variance of the five-point models: both refitted on many training sets that differ only in their noise."""
 
 import matplotlib.pyplot as plt
+
+from snippets.common.plotting import COLORS, new_figure
+from snippets.common.results import record
+
+# isort: split
+# --8<-- [start:resample]
 import numpy as np
 
 from snippets.common.data import noisy_line
-from snippets.common.plotting import COLORS, new_figure
-from snippets.common.results import record
 from snippets.overfitting.five_points import polynomial_features, x_train
 
-# --8<-- [start:resample]
 NOISE = 2.5  # standard deviation of the noise, as in the five-point example
 N_SETS = 1000  # training sets: the same five x, new noise each time
 rng = np.random.default_rng(0)
