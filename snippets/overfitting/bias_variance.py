@@ -1,14 +1,17 @@
 """Bias and variance of the five-point models: both refitted on many training sets that differ only in their noise."""
 
 import matplotlib.pyplot as plt
+
+from snippets.common.plotting import COLORS, new_figure
+from snippets.common.results import record
+
+# isort: split
+# --8<-- [start:resample]
 import numpy as np
 
 from snippets.common.data import noisy_line
-from snippets.common.plotting import COLORS, new_figure
-from snippets.common.results import record
 from snippets.overfitting.five_points import polynomial_features, x_train
 
-# --8<-- [start:resample]
 NOISE = 2.5  # standard deviation of the noise, as in the five-point example
 N_SETS = 1000  # training sets: the same five x, new noise each time
 rng = np.random.default_rng(0)
@@ -59,9 +62,9 @@ def main():
                 color=COLORS["model"],
                 alpha=0.3,
                 linewidth=1,
-                label="fits to 20 training sets" if i == 0 else None,
+                label="models fitted to 20 training sets" if i == 0 else None,
             )
-        ax.plot(grid, rows.mean(axis=0), color=COLORS["other"], linewidth=2.5, label="average of all fits")
+        ax.plot(grid, rows.mean(axis=0), color=COLORS["other"], linewidth=2.5, label="average of all fitted models")
         ax.plot(grid, true_y, color="black", linestyle="--", label="true line")
         ax.set_ylim(-8, 16)
         ax.set_xlabel("x")
