@@ -1,5 +1,7 @@
 """Standardise with the training set's mean and spread (keras.layers.Normalization), and what other statistics do."""
 
+import math
+
 import keras
 import numpy as np
 
@@ -44,7 +46,8 @@ def main():
         "mean": normalization.mean.numpy().ravel(),
         "variance": normalization.variance.numpy().ravel(),
         "val_losses": val_losses,
-        "one_example": one_example,
+        "one_example": one_example["training statistics"],
+        "one_example_own_is_nan": math.isnan(one_example["its own statistics"]),
     }
 
 
