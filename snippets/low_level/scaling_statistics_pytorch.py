@@ -1,5 +1,6 @@
 """Standardise with the training set's mean and spread, and what happens with any other statistics."""
 
+# --8<-- [start:statistics]
 import math
 
 import torch
@@ -14,7 +15,6 @@ MEANS = (5.0, 50.0)
 
 def main():
     seed_everything()
-    # --8<-- [start:statistics]
     device = torch_device()
     x_train, y_train = (torch.from_numpy(a).to(device) for a in two_scales(200, seed=0, means=MEANS, noise=0.5))
     x_val, y_val = (torch.from_numpy(a).to(device) for a in two_scales(50, seed=1, means=MEANS, noise=0.5))
