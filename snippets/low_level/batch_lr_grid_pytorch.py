@@ -1,5 +1,6 @@
 """Batch size and learning rate: the same MLP trained on the two moons for each pair, final validation loss."""
 
+# --8<-- [start:grid]
 import matplotlib.pyplot as plt
 import torch
 from torch import nn
@@ -9,7 +10,6 @@ from snippets.common.device import torch_device
 from snippets.common.plotting import new_figure
 from snippets.low_level.models_pytorch import sequential_mlp
 
-# --8<-- [start:grid]
 BATCH_SIZES = [8, 32, 128]
 LEARNING_RATES = [0.01, 0.03, 0.1, 0.3, 1.0]
 EPOCHS = 20

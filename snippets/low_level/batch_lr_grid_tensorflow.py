@@ -1,5 +1,6 @@
 """Batch size and learning rate: the same MLP trained on the two moons for each pair, final validation loss."""
 
+# --8<-- [start:grid]
 import keras
 import matplotlib.pyplot as plt
 import tensorflow as tf
@@ -10,7 +11,6 @@ from snippets.common.reproducibility import seed_everything
 from snippets.low_level.classification_tensorflow import binary_cross_entropy
 from snippets.low_level.models_tensorflow import MLP
 
-# --8<-- [start:grid]
 BATCH_SIZES = [8, 32, 128]
 LEARNING_RATES = [0.01, 0.03, 0.1, 0.3, 1.0]
 EPOCHS = 20

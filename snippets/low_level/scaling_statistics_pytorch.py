@@ -1,8 +1,12 @@
 """Standardise with the training set's mean and spread, and what happens with any other statistics."""
 
+# --8<-- [start:statistics]
+import math
+
 import torch
 from torch import nn
 
+from snippets.common.device import torch_device
 from snippets.common.reproducibility import seed_everything
 from snippets.common.scaled_features import two_scales
 
@@ -11,16 +15,16 @@ MEANS = (5.0, 50.0)
 
 def main():
     seed_everything()
-    # --8<-- [start:statistics]
-    x_train, y_train = map(torch.from_numpy, two_scales(200, seed=0, means=MEANS, noise=0.5))
-    x_val, y_val = map(torch.from_numpy, two_scales(50, seed=1, means=MEANS, noise=0.5))
+    device = torch_device()
+    x_train, y_train = (torch.from_numpy(a).to(device) for a in two_scales(200, seed=0, means=MEANS, noise=0.5))
+    x_val, y_val = (torch.from_numpy(a).to(device) for a in two_scales(50, seed=1, means=MEANS, noise=0.5))
     mean, std = x_train.mean(dim=0), x_train.std(dim=0)  # from the training set only, kept with the model
     print("training mean:", mean, "spread:", std)
 
     def standardise(x):
         return (x - mean) / std
 
-    model = nn.Linear(2, 1)
+    model = nn.Linear(2, 1).to(device)
     optimizer = torch.optim.SGD(model.parameters(), lr=0.1)
     for _ in range(50):
         loss = nn.functional.mse_loss(model(standardise(x_train)).squeeze(1), y_train)
@@ -45,7 +49,13 @@ def main():
         print(f"validation loss, {name:20} {value:10.3f}")
     print(f"one example (target {y_val[0].item():.2f}):", {name: round(p, 2) for name, p in one_example.items()})
     # --8<-- [end:statistics]
-    return {"mean": mean.numpy(), "std": std.numpy(), "val_losses": val_losses, "one_example": one_example}
+    return {
+        "mean": mean.cpu().numpy(),
+        "std": std.cpu().numpy(),
+        "val_losses": val_losses,
+        "one_example": one_example["training statistics"],
+        "one_example_own_is_nan": math.isnan(one_example["its own statistics"]),
+    }
 
 
 if __name__ == "__main__":

@@ -1,5 +1,8 @@
 """Standardise with the training set's mean and spread (keras.layers.Normalization), and what other statistics do."""
 
+# --8<-- [start:statistics]
+import math
+
 import keras
 import numpy as np
 
@@ -11,7 +14,6 @@ MEANS = (5.0, 50.0)
 
 def main():
     seed_everything()
-    # --8<-- [start:statistics]
     x_train, y_train = two_scales(200, seed=0, means=MEANS, noise=0.5)
     x_val, y_val = two_scales(50, seed=1, means=MEANS, noise=0.5)
     normalization = keras.layers.Normalization()
@@ -44,7 +46,8 @@ def main():
         "mean": normalization.mean.numpy().ravel(),
         "variance": normalization.variance.numpy().ravel(),
         "val_losses": val_losses,
-        "one_example": one_example,
+        "one_example": one_example["training statistics"],
+        "one_example_own_is_nan": math.isnan(one_example["its own statistics"]),
     }
 
 
