@@ -23,7 +23,7 @@ class DropoutDigits(DigitsClassifier):
         self.net = nn.Sequential(
             Dense(64, hidden),
             nn.ReLU(),
-            nn.Dropout(0.5),  # in training mode, sets half of the hidden units to 0 at random
+            nn.Dropout(0.5),  # in training mode, each hidden unit is set to 0 with probability 0.5
             Dense(hidden, 10),
         )
 

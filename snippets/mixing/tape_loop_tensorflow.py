@@ -33,7 +33,7 @@ def digits_network():
             keras.Input(shape=(64,)),
             Dense(32),
             keras.layers.ReLU(),
-            keras.layers.Dropout(0.5),  # during training, sets half of the hidden units to 0 at random
+            keras.layers.Dropout(0.5),  # during training, each hidden unit is set to 0 with probability 0.5
             Dense(10),
         ]
     )
