@@ -58,7 +58,7 @@ from lessonkit.notebooks.files import (
 )
 from lessonkit.notebooks.render import render_from_cache
 from lessonkit.site.edit_links import link_own_source, without_repository
-from lessonkit.site.glossary_page import glossary_pages, is_glossary_page
+from lessonkit.site.glossary_page import add_glossary_page, glossary_pages, is_glossary_page
 from lessonkit.site.lazy_figures import lazy_figures
 from lessonkit.site.narrow_figures import narrow_figures, narrow_uri
 from lessonkit.site.not_found_pages import NotFoundPages
@@ -120,14 +120,7 @@ def _generated_files(files: Files, config: MkDocsConfig) -> dict[str, Path]:
         log.info,
         SITE_STRINGS["notebook_setup_on_site"],
     )
-    glossary = glossary_pages(  # one page per language (lessonkit.site.glossary_page)
-        pages,
-        nav_order(config.nav or []),
-        load_glossary(),
-        SITE_STRINGS["glossary"],
-        Path(config.config_file_path).parent / ".cache" / "glossary",
-    )
-    return {**figures, **notebooks, **glossary}
+    return {**figures, **notebooks}
 
 
 def nav_order(nav: list) -> list[str]:
@@ -205,7 +198,26 @@ def contributor_pages(files: Files, config: MkDocsConfig) -> Files:
     return files
 
 
-on_files = CombinedEvent(add_generated_files, notebooks_as_pages, contributor_pages)
+@event_priority(-150)  # after the i18n plugin's on_files: it takes only Markdown files of docs/ for pages
+def glossary_page(files: Files, config: MkDocsConfig) -> Files:
+    written = _build.get("glossary pages", lambda: _glossary_pages(config))  # every language's, once per build
+    add_glossary_page(files, config, _current_language(config), written)
+    return files
+
+
+def _glossary_pages(config: MkDocsConfig) -> dict[str, Path]:
+    docs_dir = Path(config.docs_dir)
+    pages = {p.relative_to(docs_dir).as_posix(): p.read_text(encoding="utf-8") for p in docs_dir.rglob("*.md")}
+    return glossary_pages(
+        pages,
+        nav_order(config.nav or []),
+        load_glossary(),
+        SITE_STRINGS["glossary"],
+        Path(config.config_file_path).parent / ".cache" / "glossary",
+    )
+
+
+on_files = CombinedEvent(add_generated_files, notebooks_as_pages, contributor_pages, glossary_page)
 
 
 def on_pre_page(page: Page, config: MkDocsConfig, files: Files) -> Page:
