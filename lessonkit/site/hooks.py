@@ -47,8 +47,9 @@ from lessonkit.markdown.refs import (
     value_modules,
 )
 from lessonkit.markdown.structure import front_matter_end
-from lessonkit.notebooks.cloud_links import cloud_links
+from lessonkit.notebooks.cloud_links import cloud_links, download_paragraph, rendered_notebook_download
 from lessonkit.notebooks.files import (
+    RENDERED,
     as_rendered_pages,
     download_links,
     is_rendered_notebook,
@@ -350,6 +351,15 @@ ALTERNATE_LINK = re.compile(r'\s*<link rel="alternate" href="[^"]*" hreflang="[^
 _not_found = NotFoundPages()
 
 
+def _notebook_download(output: str, page: Page, config: MkDocsConfig, language: str) -> str:
+    if not (found := rendered_notebook_download(page.file.src_uri, RENDERED)):
+        return output
+    framework, site_uri = found
+    link = f'<a href="{"../" * page.url.count("/")}{site_uri}">{framework}</a>'
+    cloud = cloud_links(config.repo_url, site_uri, SITE_STRINGS["open_notebook_in"][language])
+    return download_paragraph(output, f"{SITE_STRINGS['notebook_download'][language]} {link}", cloud)
+
+
 def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> str:
     if template_name != "404.html":
         return output
@@ -362,5 +372,7 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     output = ALTERNATE_LINK.sub("", head) + end_of_head + body
     output = lazy_figures(output, page.url, Path(config.site_dir))  # figures load when the reader gets to them
     output = narrow_figures(output, page.url, Path(config.site_dir))  # phones get figures drawn for their width
+    if is_rendered_notebook(page.file):  # the lab notebook pages: their download, Colab and Kaggle after the title
+        output = _notebook_download(output, page, config, _current_language(config))
     output = offline_control(output, page.url, _current_language(config), SITE_STRINGS["offline"])  # save for offline
     return link_own_index(output, page.url)  # search fetches the page's language's index, on first use
