@@ -2,6 +2,7 @@
 (lessonkit.site.narrow_figures). The browser measures the result: tests/test_browser_figure_text.py."""
 
 import matplotlib
+import pytest
 
 matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
@@ -59,7 +60,7 @@ def test_a_single_wide_panel_is_drawn_narrower_and_long_titles_wrap():
     fig, ax = new_figure(width_per_plot=5.5, height=4.5)
     ax.set_title("Keras: a title much longer than a phone's column is wide, on one line")
     assert reflow_for_narrow(fig)
-    assert tuple(fig.get_size_inches()) == (NARROW_WIDTH_IN, 4.5 * NARROW_WIDTH_IN / 5.5)
+    assert fig.get_size_inches() == pytest.approx((NARROW_WIDTH_IN, 4.5 * NARROW_WIDTH_IN / 5.5))
     assert ax.title.get_wrap()
     plt.close(fig)
 
