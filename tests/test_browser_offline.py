@@ -121,8 +121,8 @@ def test_the_saved_bengali_lesson_opens_offline_with_figures_and_search_and_a_ne
             )
             assert not broken, f"{url}: figures missing offline: {broken}"
         page.goto(f"{base}bn/overfitting/")
+        page.locator("label.md-header__button[for=__search]").click()  # a phone's search button
         field = page.locator(".md-search__input")
-        field.click()
         field.fill("ওভারফিটিং")
         page.keyboard.press("End")
         page.locator(".md-search-result__item > a").first.wait_for(timeout=30_000)
