@@ -66,6 +66,11 @@ def test_each_languages_whole_lesson_is_at_most_1_mib_compressed(site, language)
         assert size <= LIMIT, f"{language}, {screen} screen: {size / 1024:.0f} KiB"
 
 
+def visible_buttons(box) -> list[str]:
+    buttons = box.locator("button")
+    return [buttons.nth(i).get_attribute("data-action") for i in range(buttons.count()) if buttons.nth(i).is_visible()]
+
+
 def saved_version(page) -> str:
     page.wait_for_function("document.querySelector('.lesson-offline').dataset.saved", timeout=120_000)
     return page.evaluate("document.querySelector('.lesson-offline').dataset.saved")
@@ -93,6 +98,7 @@ def test_the_saved_bengali_lesson_opens_offline_with_figures_and_search_and_a_ne
         status = box.locator("[role=status]")
         status.filter(has_text=re.compile("KB|MB")).wait_for()
         assert "টি ফাইল" in status.inner_text() and re.search("[০-৯]", status.inner_text()), "size shown first"
+        assert visible_buttons(box) == ["download", "cancel"]
         page.screenshot(path=str(tmp_path / "offline-control-bn-phone.png"))
         page.evaluate(
             "window.progressSeen = [];"
@@ -103,6 +109,7 @@ def test_the_saved_bengali_lesson_opens_offline_with_figures_and_search_and_a_ne
         version = saved_version(page)
         assert version == manifest(first, "bn")["version"]
         assert status.inner_text() == STRINGS["saved"]["bn"]
+        assert visible_buttons(box) == ["remove"] and not box.locator("progress").is_visible()
         assert len(page.evaluate("window.progressSeen")) > 1, "progress is shown while it downloads"
         assert lesson_caches(page) == [f"lesson-offline-bn-{version}"]
 
