@@ -5,7 +5,7 @@ from dataclasses import dataclass, field
 
 import matplotlib
 
-from lessonkit.testing.time_limit import SnippetTimedOut, time_limit  # noqa: F401 (SnippetTimedOut: for the tests)
+from lessonkit.testing.snippet_alarm import SnippetTimedOut, snippet_alarm  # noqa: F401 (SnippetTimedOut: for the tests)
 
 matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
@@ -26,7 +26,7 @@ def run_main(module_name: str, monkeypatch) -> SnippetRun:
         plt.close("all")
 
     monkeypatch.setattr(plt, "show", show)
-    with time_limit(module_name):
+    with snippet_alarm(module_name):
         module = importlib.import_module(module_name)
         return SnippetRun(result=module.main(), figures=figures)
 

@@ -47,3 +47,23 @@ def test_a_missing_include_stops_the_build(project, tmp_path):
     result = build_site(tmp_path / "site", config)
     assert result.returncode != 0
     assert "absent.py" in result.stderr
+
+
+def test_a_recorded_value_that_is_nan_stops_the_build_naming_page_line_snippet_and_value(project, tmp_path):
+    config = project(
+        "# Home\n\n![a plot](figures/demo/plot-1.svg)\n\nThe loss ends at <!-- value: demo/plot loss:.3f -->.\n",
+        """\
+        import json, os
+        import matplotlib.pyplot as plt
+
+        plt.plot([1, 2])
+        plt.show()
+        with open(os.environ["LESSON_RESULTS_FILE"], "w") as file:
+            json.dump({"loss": float("nan")}, file)
+        """,
+    )
+    result = build_site(tmp_path / "site", config)
+    assert result.returncode != 0
+    assert (
+        "docs/index.md:5: <!-- value: demo/plot loss:.3f -->: snippets.demo.plot recorded loss = nan" in result.stderr
+    )

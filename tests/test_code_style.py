@@ -20,3 +20,10 @@ def test_the_code_passes_ruff(command):
     assert result.returncode == 0, (
         f"ruff {' '.join(command)} found problems (fix: ruff check --fix . && ruff format .):\n{result.stdout}{result.stderr}"
     )
+
+
+def test_ruff_leaves_the_pages_alone():
+    """`ruff format .` (the command the contributors run) must not touch a page: it would break the includes."""
+    result = subprocess.run([RUFF, "format", "--check", "docs"], cwd=ROOT, capture_output=True, text=True)
+    assert "would be reformatted" not in result.stdout + result.stderr
+    assert not [page for page in (ROOT / "docs").rglob("*.md") if "--8 < --" in page.read_text(encoding="utf-8")]

@@ -14,7 +14,7 @@ import pytest
 
 from lessonkit.figures.build import SnippetFailed, build_figures
 from lessonkit.figures.cache import DamagedEntry, FigureCache
-from lessonkit.figures.time_limit import TIMEOUT_VARIABLE
+from lessonkit.settings import TIMEOUT_VARIABLE
 from tests.site_build import build_site
 from tests.snippet_runner import SnippetTimedOut, run_main
 from tests.throwaway_project import site_project, snippet_package, write

@@ -19,6 +19,7 @@ from lessonkit.figures.cache import FigureCache, cache_dir
 from lessonkit.markdown.includes import includes
 from lessonkit.markdown.refs import (
     MissingValue,
+    NotANumber,
     figure_refs,
     insert_values,
     output_modules,
@@ -66,6 +67,17 @@ def test_a_value_the_snippet_did_not_record_stops_the_build_with_page_line_and_s
 def test_a_format_that_does_not_fit_the_value_is_reported():
     with pytest.raises(MissingValue, match=r"docs/x.md:1: .*cannot write 'large' with the format ':.1%'"):
         insert_values(PAGE, "docs/x.md", lambda module: {"val_accuracy": "large", "best_epoch": 1}, "en")
+
+
+@pytest.mark.parametrize("value", [float("nan"), float("inf"), float("-inf")])
+def test_a_value_that_is_not_a_finite_number_stops_the_build_with_page_line_snippet_and_value(value):
+    recorded = {"val_accuracy": value, "best_epoch": 3}
+    with pytest.raises(NotANumber) as error:
+        insert_values("Title\n\n" + PAGE, "docs/high-level/keras.md", lambda module: recorded, "en", first_line=4)
+    message = str(error.value)
+    assert message.startswith("docs/high-level/keras.md:6: <!-- value: keras/fit_digits val_accuracy:.1% -->")
+    assert f"snippets.keras.fit_digits recorded val_accuracy = {value!r}" in message
+    assert "python -m snippets.keras.fit_digits" in message
 
 
 def test_record_does_nothing_when_run_alone_and_keeps_values_for_the_build(tmp_path, monkeypatch):

@@ -85,15 +85,79 @@ def test_a_sigmoid_rounded_to_one_breaks_the_loss_from_probabilities_but_not_fro
     else:
         assert loss == pytest.approx(-np.log(1 - np.float32(1 - 1e-7)), rel=1e-5), "Keras clips p to 1 - 1e-7"
         assert result["keras_sigmoid"] == pytest.approx(result["from_logit"], rel=1e-6), "Keras uses the logits"
+        # The page: inside tf.function the same tf.sigmoid loss is rescued (the true loss, gradient 1.0).
+        in_graph_loss, in_graph_gradient = result["from_probability_in_graph"]
+        assert in_graph_loss == pytest.approx(true_loss, rel=1e-6)
+        assert in_graph_gradient == pytest.approx(1.0, rel=1e-6)
     assert abs(loss - true_loss) > 4, "the loss from the rounded probability is wrong"
     assert gradient == 0.0, "and it has no gradient: the model cannot learn from this mistake"
     assert "sigmoid(20) in float32: 1.0" in capsys.readouterr().out
+
+
+KERAS_ON_THE_TORCH_BACKEND = """
+import keras, torch
+z = torch.tensor([[20.0]], requires_grad=True)
+loss = keras.losses.BinaryCrossentropy()(torch.tensor([[0.0]]), keras.activations.sigmoid(z))
+loss.backward()
+print(keras.backend.backend(), float(loss), float(z.grad[0, 0]))
+"""
+
+
+def test_keras_on_the_torch_backend_only_clips_even_its_own_sigmoid():
+    """The page: with the JAX or PyTorch backend Keras does not look for the logits; it only clips."""
+    import os
+    import subprocess
+    import sys
+
+    environment = {**os.environ, "KERAS_BACKEND": "torch"}
+    done = subprocess.run(
+        [sys.executable, "-c", KERAS_ON_THE_TORCH_BACKEND], env=environment, capture_output=True, text=True, timeout=240
+    )
+    backend, loss, gradient = done.stdout.split()
+    assert backend == "torch"
+    assert float(loss) == pytest.approx(-np.log(1 - np.float32(1 - 1e-7)), rel=1e-5), "clipped, not the true 20"
+    assert float(gradient) == 0.0
+
+
+def test_a_tf_softmax_is_rescued_inside_tf_function_but_not_eagerly():
+    """The page: a softmax from tf.nn.softmax before a loss from logits gets Keras's help only in a graph."""
+    import keras
+    import tensorflow as tf
+
+    cross_entropy = keras.losses.SparseCategoricalCrossentropy(from_logits=True)
+    logits, label = tf.constant([[10.0, 0.0, 0.0]]), tf.constant([0])
+
+    def softmax_first(z):
+        return cross_entropy(label, tf.nn.softmax(z))
+
+    right = float(cross_entropy(label, logits))
+    assert float(softmax_first(logits)) > 1000 * right, "eagerly: two softmaxes"
+    with pytest.warns(UserWarning, match="from_logits=True"):  # Keras says it found a Softmax, not logits
+        in_graph = float(tf.function(softmax_first)(logits))
+    assert in_graph == pytest.approx(right, rel=1e-4), "in a graph: the loss uses the logits behind the softmax"
+
+
+def test_log_softmax_then_nll_is_cross_entropy_and_log_of_softmax_is_not_safe():
+    """The page: nn.LogSoftmax + nn.NLLLoss compute what nn.CrossEntropyLoss does; log(softmax) can reach -inf."""
+    import torch
+    from torch import nn
+
+    logits, labels = torch.tensor([[0.0, 200.0], [2.0, 1.0]]), torch.tensor([0, 1])
+    expected = nn.CrossEntropyLoss()(logits, labels)
+    assert nn.NLLLoss()(nn.LogSoftmax(dim=1)(logits), labels) == pytest.approx(expected.item(), rel=1e-6)
+    assert expected.item() == pytest.approx((200 + np.log1p(np.exp(1.0))) / 2, rel=1e-5)
+    assert torch.isinf(nn.NLLLoss()(torch.log(torch.softmax(logits, dim=1)), labels)), "softmax rounds to 0"
 
 
 @pytest.mark.parametrize("module", MULTICLASS)
 def test_cross_entropy_is_the_same_with_integer_and_one_hot_labels(module, run_snippet, capsys):
     result = run_snippet(module).result
     labels, logits = result["labels"], result["logits"]
+    terms = cross_entropy(logits, labels)
+    np.testing.assert_allclose(result["terms"], terms, rtol=1e-5)
+    largest = terms.argmax()
+    assert result["predicted"][largest] != labels[largest], "the page: the largest term is a wrong prediction"
+    assert (result["predicted"] != labels).sum() >= 1
     np.testing.assert_array_equal(result["one_hot"], np.eye(3)[labels])
     np.testing.assert_allclose(result["probabilities"], softmax(logits), rtol=1e-5)
     np.testing.assert_allclose(result["probabilities"].sum(axis=1), 1.0, rtol=1e-6)

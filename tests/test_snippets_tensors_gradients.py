@@ -256,8 +256,107 @@ def test_asking_for_a_missing_gpu_fails_loudly(module, gpu_name, sees_a_gpu, run
 
 @pytest.mark.gpu
 @pytest.mark.parametrize("module, gpu_name, sees_a_gpu", GPU_SNIPPETS)
-def test_with_a_gpu_both_devices_are_timed(module, gpu_name, sees_a_gpu, run_snippet, capsys):
+def test_with_a_gpu_both_devices_are_timed(module, gpu_name, sees_a_gpu, run_snippet, monkeypatch, capsys):
     if not sees_a_gpu():
         pytest.skip("needs a GPU that this framework sees")
+    monkeypatch.setenv("LESSON_DEVICE", "auto")  # no device forced (a GPU suite run sets cuda, a CPU one cpu)
     check_device_run(run_snippet(module), ["cpu", gpu_name])
     assert "largest difference between the CPU and GPU results" in capsys.readouterr().out
+
+
+# --- claims the review found wrong or missing, each tested against the library ---------------------------------
+
+
+def test_torch_from_numpy_and_numpy_share_memory_while_torch_tensor_copies(run_snippet):
+    result = run_snippet("snippets.low_level.tensors_pytorch").result
+    np.testing.assert_allclose(result["from_numpy"], [5.0, 0.5, 1.0])  # the snippet's change to the array shows
+
+    array = np.zeros(3)
+    shared, copied = torch.from_numpy(array), torch.tensor(array)
+    array[1] = 7.0
+    assert shared[1].item() == 7.0 and copied[1].item() == 0.0
+    back = shared.numpy()
+    shared[2] = 3.0  # and .numpy() shares the tensor's memory
+    assert back[2] == 3.0 and array[2] == 3.0
+
+
+def test_torch_promotes_float64_plus_float32_but_its_matrix_product_and_linear_refuse(run_snippet):
+    result = run_snippet("snippets.low_level.tensors_pytorch").result
+    assert "same dtype" in result["mixed_error"]
+    f64, f32 = torch.ones(3, dtype=torch.float64), torch.ones(3)
+    assert (f64 + f32).dtype == torch.float64, "element-wise: promoted, no error"
+    with pytest.raises(RuntimeError):
+        f64 @ torch.ones(3, 2)
+    with pytest.raises(RuntimeError):
+        torch.nn.Linear(3, 2)(f64[None, :])
+
+
+def test_tensorflow_refuses_float64_with_float32_and_keras_layers_cast_their_input(run_snippet):
+    import keras
+    import tensorflow as tf
+
+    assert run_snippet("snippets.low_level.tensors_tensorflow").result["mixed_error"] == "InvalidArgumentError"
+    f64 = tf.constant(np.ones((1, 3)))
+    with pytest.raises(tf.errors.InvalidArgumentError):
+        tf.matmul(f64, tf.ones((3, 2)))
+    assert keras.layers.Dense(2)(np.ones((1, 3))).dtype == "float32", "Keras casts float64 input to float32"
+
+
+def test_gradient_accumulation_over_k_mean_reduced_parts_needs_one_over_k():
+    torch.manual_seed(0)
+    x, y = torch.randn(12, 3), torch.randn(12)
+    w = torch.zeros(3, requires_grad=True)
+
+    def loss(xs, ys):
+        return ((xs @ w - ys) ** 2).mean()
+
+    (whole,) = torch.autograd.grad(loss(x, y), w)
+    k = 3
+    for scale in (1.0, 1.0 / k):
+        w.grad = None
+        for xs, ys in zip(x.chunk(k), y.chunk(k), strict=True):
+            (scale * loss(xs, ys)).backward()
+        if scale == 1.0:
+            torch.testing.assert_close(w.grad, k * whole)  # unscaled: k times the gradient
+        else:
+            torch.testing.assert_close(w.grad, whole)  # each part divided by k: the whole batch's gradient
+
+
+def test_a_tensorflow_update_must_keep_the_variable_or_the_next_tape_returns_none():
+    import tensorflow as tf
+
+    from snippets.common.objectives import bowl
+
+    point = tf.Variable([-3.0, 2.0])
+    for _ in range(2):  # assign_sub: point stays a variable, every tape watches it
+        with tf.GradientTape() as tape:
+            loss = bowl(point[0], point[1])
+        gradient = tape.gradient(loss, point)
+        assert gradient is not None
+        point.assign_sub(0.1 * gradient)
+
+    point = tf.Variable([-3.0, 2.0])
+    with tf.GradientTape() as tape:
+        loss = bowl(point[0], point[1])
+    point = point - 0.1 * tape.gradient(loss, point)  # a new plain tensor, not a variable
+    with tf.GradientTape() as tape:
+        loss = bowl(point[0], point[1])
+    assert tape.gradient(loss, point) is None
+
+
+def test_a_tape_watches_only_trainable_variables(run_snippet, capsys):
+    import tensorflow as tf
+
+    assert run_snippet("snippets.low_level.gradient_tape_tensorflow").result["frozen_gradient"] is None
+    assert "trainable=False: None" in capsys.readouterr().out
+    frozen = tf.Variable(2.0, trainable=False)
+    with tf.GradientTape() as tape:
+        tape.watch(frozen)
+        f = frozen**2
+    assert float(tape.gradient(f, frozen)) == 4.0, "tape.watch records it"
+
+
+def test_jacrev_gives_the_same_jacobian(run_snippet):
+    result = run_snippet("snippets.low_level.jacobian_pytorch").result
+    np.testing.assert_allclose(result["jacrev"], result["jacobian"])
+    np.testing.assert_allclose(result["jacrev"], result["by_hand"])

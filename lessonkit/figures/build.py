@@ -2,7 +2,7 @@
 
 Snippets are grouped by framework. Each group has one worker process that imports its framework once
 and forks a fresh child per snippet (lessonkit.figures.worker); groups run side by side. Each run has a time
-limit (lessonkit.figures.time_limit); an interrupted build (Ctrl-C, SIGINT, SIGTERM) stops every worker at once.
+limit (lessonkit.settings, enforced by lessonkit.figures.worker); an interrupted build (Ctrl-C, SIGINT, SIGTERM) stops every worker at once.
 """
 
 import json
@@ -20,7 +20,7 @@ from pathlib import Path
 from lessonkit import LANGUAGES, REPO_ROOT
 from lessonkit.figures.cache import DamagedEntry, FigureCache, cache_key
 from lessonkit.figures.plot_translation import PLOT_STRINGS_FILE
-from lessonkit.figures.time_limit import snippet_timeout, timeout_hint
+from lessonkit.settings import snippet_timeout, timeout_hint
 from lessonkit.snippets import imported_packages, module_path
 
 OUTPUT_FILE = "output.txt"
@@ -55,7 +55,6 @@ class SnippetFailed(RuntimeError):
 class FigureRun:
     module: str
     entry: Path
-    ran: bool
     manifest: dict = field(default_factory=dict)
 
     @property
@@ -191,7 +190,7 @@ def _cached_runs(modules, cache: FigureCache, root: Path, log: Callable[[str], N
             log(f"figures: {damage}; running {module} again")
             manifest = None
         if manifest:
-            runs[module] = FigureRun(module, cache.entry(module, key), ran=False, manifest=manifest)
+            runs[module] = FigureRun(module, cache.entry(module, key), manifest=manifest)
         else:
             to_run[module] = key
     return runs, to_run
@@ -250,7 +249,7 @@ def build_figures(
                     log(f"{progress} {module} FAILED after {seconds:.1f} s")
                     continue
                 entry = cache.commit(work_dir, module, key=to_run[module])
-                runs[module] = FigureRun(module, entry, ran=True, manifest=cache.verify(entry))
+                runs[module] = FigureRun(module, entry, manifest=cache.verify(entry))
                 log(f"{progress} {module} done in {seconds:.1f} s ({time.perf_counter() - build_started:.0f} s so far)")
             finally:
                 cache.discard(work_dir)  # a failed or interrupted run (a committed one has moved away)

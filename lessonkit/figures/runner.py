@@ -1,6 +1,6 @@
 """Run one snippet as ``__main__`` and save every matplotlib figure it draws, in every language.
 
-Runs in its own process: ``python -m lessonkit.figures.runner MODULE OUT_DIR LANG [LANG ...]``.
+Called in a forked child of a framework's worker process (``lessonkit.figures.worker``).
 Like sphinx-gallery, snippets just call ``plt.show()``; here that call saves the open figures instead.
 Writes ``figure-N.svg`` (English), ``figure-N.<lang>.svg`` for the other languages, for a wide figure also its
 narrow rendition for phones, ``figure-N-narrow.svg`` / ``figure-N-narrow.<lang>.svg``, and ``manifest.json``;
@@ -10,8 +10,6 @@ the values the snippet records for the prose go to ``results.json`` (snippets.co
 import json
 import os
 import runpy
-import sys
-import time
 import warnings
 from pathlib import Path
 
@@ -91,20 +89,13 @@ def run(module: str, out_dir: Path, languages: list[str]) -> dict:
 
     plt.show = show
     os.environ["LESSON_RESULTS_FILE"] = str(out_dir / "results.json")  # snippets.common.results.record
-    started = time.perf_counter()
     runpy.run_module(module, run_name="__main__", alter_sys=True)
     capture.show()  # figures the snippet left open without calling plt.show()
     manifest = {
         "module": module,
         "figures": capture.saved,
         "narrow": capture.narrow,
-        "languages": languages,
-        "seconds": round(time.perf_counter() - started, 3),
         "untranslated": capture.untranslated,
     }
     (out_dir / "manifest.json").write_text(json.dumps(manifest, indent=2, ensure_ascii=False), encoding="utf-8")
     return manifest
-
-
-if __name__ == "__main__":
-    run(sys.argv[1], Path(sys.argv[2]), sys.argv[3:])

@@ -9,6 +9,7 @@
   unchanged; on Bengali pages a whole number is written in Bengali digits (the glossary's rule for counts).
 """
 
+import math
 import re
 from dataclasses import dataclass
 
@@ -84,6 +85,10 @@ class MissingValue(LookupError):
     """A value token names a value its snippet did not record."""
 
 
+class NotANumber(MissingValue):
+    """A value token quotes a recorded value that is NaN or infinite: the run went wrong, the prose would lie."""
+
+
 # Whole numbers are counts ("27th epoch", "64 units"); Bengali prose writes counts in Bengali digits.
 COUNTING_DIGITS = {"bn": str.maketrans("0123456789", "০১২৩৪৫৬৭৮৯")}
 WHOLE_NUMBER = re.compile(r"-?\d[\d,]*")
@@ -125,6 +130,12 @@ def insert_values(markdown: str, page: str, values_of, language: str, first_line
                 f"{page}:{line}: {match.group(0)} asks for '{key}', but {module} recorded {recorded}. "
                 f"Record it in snippets/{match['topic']}/{match['name']}.py with record({key!r}, value), "
                 f"or use one of the recorded names."
+            )
+        if isinstance(values[key], float) and not math.isfinite(values[key]):
+            raise NotANumber(
+                f"{page}:{line}: {match.group(0)}: {module} recorded {key} = {values[key]!r}, not a number the "
+                f"prose can quote. The run went wrong (a diverging loss, a division by zero): run it alone to "
+                f"debug: python -m {module}"
             )
         try:
             return format_value(values[key], spec, language)

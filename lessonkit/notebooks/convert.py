@@ -9,6 +9,7 @@ import re
 import nbformat
 
 from lessonkit.markdown.fences import expand_snippet_includes
+from lessonkit.markdown.quizzes import quizzes
 from lessonkit.markdown.refs import FIGURE_URI, OUTPUT_MARKER
 from lessonkit.markdown.structure import FENCE_OPEN, TAB, front_matter_end
 from lessonkit.notebooks.install_cell import install_cell
@@ -25,6 +26,28 @@ def _plain_markdown(line: str) -> str:
     if match := BRACE_INFO.match(line):
         return f"{match['fence']}{match['lang']}"
     return HEADING_ID.sub("", line) if line.startswith("#") else line
+
+
+RIGHT, WRONG = "✔", "✘"  # a notebook has no quiz script: each option shows whether it is right, and why
+
+
+def _quizzes_with_answers(markdown: str) -> str:
+    """Each quiz question as plain Markdown: the question in bold, every option marked right or wrong with its
+    explanation under it, then the question's explanation."""
+    found = quizzes(markdown)
+    if not found:
+        return markdown
+    lines, out, previous = markdown.split("\n"), [], 0
+    for quiz in found:
+        out += lines[previous : quiz.line - 1]
+        out += [f"**{quiz.question}**", ""]
+        for option in quiz.options:
+            text = f"{RIGHT} **{option.text}**" if option.correct else f"{WRONG} {option.text}"
+            explanation = [f"    {line}" if line.strip() else "" for line in option.explanation.split("\n")]
+            out += [f"- {text}", "", *explanation, ""]
+        out += [quiz.explanation, ""]
+        previous = quiz.end
+    return "\n".join(out + lines[previous:])
 
 
 def _keep_framework(lines: list[str], framework: str) -> list[str]:
@@ -106,7 +129,7 @@ def page_notebook(
     """The page's notebook for ``framework``; ``on_site``: as the site shows it (the helpers' text left out, the title
     before the install cell), not as a learner downloads it."""
     lines = markdown.split("\n")
-    body = "\n".join(lines[front_matter_end(lines) :])
+    body = _quizzes_with_answers("\n".join(lines[front_matter_end(lines) :]))
     cells = _cells(_keep_framework(expand_snippet_includes(body).split("\n"), framework))
     helpers = helper_sources(body)
     if helpers:

@@ -9,9 +9,9 @@ the snippet runs, the notebooks) is computed in the first language's build and r
   notebooks pages of the language being built.
 - on_pre_page: the notebook pages take their HTML from the render cache (mkdocs-jupyter runs only on a change).
 - on_page_markdown: inserts printed output; in a Bengali or Hindi build, marks pages that fall back
-  to English and translations made from an older English page.
+  to English and translations made from an older English page; renders quiz questions (lessonkit.site.quiz_html).
 - on_post_page: drops hreflang <link> tags that make material fetch missing sitemaps; figures load lazily, sized;
-  names the page's own language's search index.
+  names the page's own language's search index; links the quiz script and style on pages with a quiz.
 - on_post_build: one search index per language, searchable in Bengali and Hindi, Unicode-normalised; sitemap.xml.
 - on_post_template: a 404 page per language (lessonkit.site.not_found_pages). Also: edit links to each page's
   own language's source (on_pre_page), the contributors' translation status page (on_files, English build) and
@@ -66,6 +66,7 @@ from lessonkit.site.not_found_pages import NotFoundPages
 from lessonkit.site.offline import offline_control, write_offline
 from lessonkit.site.once_per_build import OncePerBuild, in_language_build
 from lessonkit.site.preview import PREVIEW, cached_runs, preview_figures
+from lessonkit.site.quiz_html import QuizError, link_assets, render_quizzes
 from lessonkit.site.search_index import fix_search_indexes, link_own_index
 from lessonkit.site.sitemap import Sitemap
 from lessonkit.site.status_page import add_status_page
@@ -254,6 +255,17 @@ def _section_links(state, config: MkDocsConfig) -> str:
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    markdown = _page_markdown(markdown, page, config)
+    if not page.file.src_uri.endswith(".md"):
+        return markdown
+    strings = {key: text[_current_language(config)] for key, text in SITE_STRINGS["quiz"].items()}
+    try:
+        return render_quizzes(markdown, strings, f"{Path(config.docs_dir).name}/{page.file.src_uri}")
+    except QuizError as error:
+        raise PluginError(str(error)) from None
+
+
+def _page_markdown(markdown: str, page: Page, config: MkDocsConfig) -> str:
     if not page.file.src_uri.endswith(".md"):
         return markdown  # a rendered notebook: mkdocs-jupyter renders it
     language = _current_language(config)
@@ -371,6 +383,7 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     head, end_of_head, body = output.partition("</head>")  # the links are in the head; a notebook page is 800 kB
     output = ALTERNATE_LINK.sub("", head) + end_of_head + body
     output = lazy_figures(output, page.url, Path(config.site_dir))  # figures load when the reader gets to them
+    output = link_assets(output, page.url)  # the quiz script and style, on pages with a quiz only
     output = narrow_figures(output, page.url, Path(config.site_dir))  # phones get figures drawn for their width
     if is_rendered_notebook(page.file):  # the lab notebook pages: their download, Colab and Kaggle after the title
         output = _notebook_download(output, page, config, _current_language(config))

@@ -4,7 +4,7 @@ do, and run each page's code fence within the snippet time limit (``LESSON_SNIPP
 import pytest
 
 from lessonkit.markdown.fences import ExpandingMarkdownIt
-from lessonkit.testing.time_limit import time_limit
+from lessonkit.testing.snippet_alarm import snippet_alarm
 
 
 @pytest.hookimpl(tryfirst=True)  # before pytest-markdown-docs' own plain parser
@@ -15,7 +15,7 @@ def pytest_markdown_docs_markdown_it():
 @pytest.hookimpl(hookwrapper=True)
 def pytest_runtest_call(item):
     if type(item).__module__.startswith("pytest_markdown_docs"):
-        with time_limit(f"the code fence {item.nodeid}"):
+        with snippet_alarm(f"the code fence {item.nodeid}"):
             yield
     else:
         yield

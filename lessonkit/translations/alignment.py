@@ -34,11 +34,11 @@ class Alignment:
     differences: list[Difference]
 
     def __post_init__(self):
-        self._left_of = {id(b.block): a.block for a, b in self.pairs}
+        self._left_of = {b.block: a.block for a, b in self.pairs}  # by value: any parse of the page finds it
 
     def counterpart(self, right: Block) -> Block | None:
         """The left-hand block that ``right`` stands for."""
-        return self._left_of.get(id(right))
+        return self._left_of.get(right)
 
 
 def _kept(placed: Placed) -> frozenset:

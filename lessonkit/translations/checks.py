@@ -17,6 +17,7 @@ from lessonkit.translations.encoding_repair import looks_garbled, repair_line
 from lessonkit.translations.invisible import Finding, invisible_characters, stray_no_break_spaces
 from lessonkit.translations.parity import block_problems, link_problems, unresolved_link_problems, value_problems
 from lessonkit.translations.problems import Problem, capped, shown_path
+from lessonkit.translations.quiz_key import quiz_key_problems
 from lessonkit.translations.records import english_path
 from lessonkit.translations.style import style_problems
 from lessonkit.translations.untranslated import untranslated_problems
@@ -131,6 +132,7 @@ def check_parity(path: Path, text: str, english_text: str, alignment: Alignment)
     problems += link_problems(path, alignment, english_file)
     problems += unresolved_link_problems(path, alignment, english)
     problems += value_problems(path, text, english_text, english_file)
+    problems += quiz_key_problems(path, text, english_text, english_file)
     return problems
 
 

@@ -10,7 +10,8 @@ from lessonkit.translations.problems import Problem, capped
 
 NUKTA = "\u093c"
 MOST_REPORTED = 8  # per check and page; the rest are counted
-INDIC_WORD = re.compile(r"[\u0900-\u097F\u0980-\u09FF\u200c\u200d]+")
+# Bengali and Devanagari letters, without the danda । and double danda ॥ (U+0964, U+0965) that end sentences.
+INDIC_WORD = re.compile(r"[\u0900-\u0963\u0966-\u097F\u0980-\u09FF\u200c\u200d]+")
 
 INDIC_SOUNDS = {
     "k": "কখकख",

@@ -54,16 +54,18 @@ def english_changes(state: TranslationState, root=REPO_ROOT) -> list[BlockChange
         return None
     history = align(old, state.english.read_text(encoding="utf-8"), key=_content)
     translated = align(old, state.path.read_text(encoding="utf-8"))  # by shape: as the checks line it up
-    ours = {id(a.block): b.block for a, b in translated.pairs}
+    # Blocks are values (kind, lines, text): the two alignments parse the old English separately, and its blocks
+    # are matched by what they are, not by being the same objects.
+    ours = {a.block: b.block for a, b in translated.pairs}
     headings = [p.block for p in translated.right if p.block.kind == "heading"]
     changes = []
     for difference in history.differences:
-        blocks = [ours[id(p.block)] for p in difference.left if id(p.block) in ours]
+        blocks = [ours[p.block] for p in difference.left if p.block in ours]
         if blocks:
             kind = "changed" if difference.right else "removed"
             first, last = min(b.start for b in blocks), max(_own_end(b) for b in blocks)
         else:
-            before = difference.left_before and ours.get(id(difference.left_before.block))
+            before = difference.left_before and ours.get(difference.left_before.block)
             kind, first = "new", (_own_end(before) if before else 1)
             last = first
         section = next((h for h in reversed(headings) if h.start <= first), None)

@@ -162,7 +162,13 @@ def _nuktas(word: str) -> int:
 
 def hindi_spellings(docs_root: Path, glossary: list[dict]) -> dict[str, tuple[str, str]]:
     """For each word written with a nukta anywhere in Hindi: its form without nukta -> (the nukta spelling, where)."""
-    sources = [(shown_path(GLOSSARY_FILE), 0, e["hi"]) for e in glossary if isinstance(e.get("hi"), str)]
+    # The glossary's Hindi terms, and the spellings its notes give (every form: मुक़ाबला, मुक़ाबले).
+    sources = [
+        (shown_path(GLOSSARY_FILE), 0, e[key])
+        for e in glossary
+        for key in ("hi", "note")
+        if isinstance(e.get(key), str)
+    ]
     sources += [(shown_path(f), n, s) for f, n, s in shared_strings("hi")]
     for page in sorted(docs_root.rglob("*.hi.md")):
         sources += [(shown_path(page), n, line) for n, line in prose(page.read_text(encoding="utf-8"))]
@@ -191,6 +197,45 @@ def nukta_problems(path: Path, lines: list[tuple[int, str]], spellings: dict[str
                     )
                 )
     return capped(path, problems, "nukta", MOST_REPORTED)
+
+
+# --- Size and shape ---------------------------------------------------------------------------------------------
+
+# What may stand between a word and the term after it: a Bengali genitive ending (ব্যাচের), a Hindi plural ending and
+# postposition (सेटों के), then a space, a line break or a hyphen (चरण-आकार).
+LINKS = {"bn": r"(?:গুলোর|গুলির|ের|এর|র)?", "hi": r"(?:ों|ें)?(?:\s+(?:का|के|की))?"}
+
+
+def size_problems(path: Path, lines: list[tuple[int, str]], language: str, glossary: list[dict]) -> list[Problem]:
+    """The shape term (আকার / आकार) right after a word whose size is meant (batch, step, set), as the glossary's
+    "size" entry lists them in ``bn_size_of`` / ``hi_size_of``: a batch has a size, a tensor has a shape."""
+    shape = next((e.get(language) for e in glossary if e.get("term") == "shape"), None)
+    size = next((e for e in glossary if e.get("term") == "size"), None)
+    words = (size or {}).get(f"{language}_size_of") or []
+    if not shape or not words or language not in LINKS:
+        return []
+    pattern = re.compile(
+        rf"(?<![\u0900-\u09FF])(?:{'|'.join(map(re.escape, words))}){LINKS[language]}[\s-]+{re.escape(shape)}"
+        r"(?![\u0900-\u09FF])"
+    )
+    text = "\n".join(line for _, line in lines)  # a phrase may run over a line break
+    starts = [0]
+    for _, line in lines:
+        starts.append(starts[-1] + len(line) + 1)
+    problems = []
+    for m in pattern.finditer(text):
+        n = lines[max(i for i, start in enumerate(starts[:-1]) if start <= m.start())][0]
+        phrase = " ".join(m.group(0).split())
+        wanted = phrase[: -len(shape)] + size[language]
+        problems.append(
+            Problem(
+                path,
+                n,
+                f"{phrase!r} uses {shape!r}, the glossary's word for the shape of a tensor, for a size",
+                f"write {wanted!r} (translations/glossary.yml, 'size')",
+            )
+        )
+    return capped(path, problems, "size", MOST_REPORTED)
 
 
 # --- Shared strings, and the entry point -------------------------------------------------------------------------
@@ -245,6 +290,7 @@ def style_problems(path: Path, text: str, language: str, glossary: list[dict]) -
     """Every style check on one translated page; with a language's home page, its shared strings too."""
     lines = prose(text)
     problems = quote_problems(path, lines) + name_problems(path, lines, language, glossary)
+    problems += size_problems(path, lines, language, glossary)
     if language == "bn":
         problems += digit_script_problems(path, text) + pronoun_problems(path, lines)
     spellings = hindi_spellings(docs_root(path), glossary) if language == "hi" else {}

@@ -1,7 +1,9 @@
-"""Choose where tensors live: the GPU when there is one, the CPU otherwise.
+"""Choose where tensors live: an NVIDIA GPU (CUDA) when PyTorch sees one, the CPU otherwise.
 
-Set ``LESSON_DEVICE=cpu`` or ``LESSON_DEVICE=cuda`` to force a choice. Asking for ``cuda`` on a
-machine without a GPU is an error, never a silent fall-back to the CPU.
+PyTorch snippets look for CUDA only (an Apple GPU, MPS, is not used: they run on the CPU there); TensorFlow
+snippets use any GPU TensorFlow lists; Lightning's Trainer gets ``accelerator="auto"``, which picks a TPU,
+an Apple GPU (MPS) or a CUDA GPU when there is one. Set ``LESSON_DEVICE=cpu`` or ``LESSON_DEVICE=cuda`` to
+force a choice. Asking for ``cuda`` on a machine without a GPU is an error, never a silent fall-back to the CPU.
 """
 
 import os
@@ -34,6 +36,15 @@ def torch_device():
     if wanted == "cpu" or not torch.cuda.is_available():
         return torch.device("cpu")
     return torch.device("cuda")
+
+
+def lightning_accelerator() -> str:
+    """The ``accelerator`` for Lightning's Trainer: "auto" (Lightning picks the device), or "cpu"/"cuda" when
+    LESSON_DEVICE forces one."""
+    wanted = requested_device()
+    if wanted == "cuda":
+        torch_device()  # fails loudly when there is no CUDA GPU
+    return wanted
 
 
 def tensorflow_device() -> str:

@@ -10,8 +10,11 @@ SEED = 42
 
 
 def seed_everything(seed: int = SEED) -> None:
-    """Seed Python, NumPy and, if the snippet imported them, PyTorch and TensorFlow/Keras."""
-    os.environ["PYTHONHASHSEED"] = str(seed)
+    """Seed Python, NumPy and, if the snippet imported them, PyTorch and TensorFlow/Keras.
+
+    Not Python's string hashing: ``PYTHONHASHSEED`` counts only when the interpreter starts, so setting it here
+    would change nothing (no snippet depends on the order of a set of strings).
+    """
     # Deterministic cuBLAS on CUDA needs this before the first GPU matrix product (no effect on the CPU).
     os.environ.setdefault("CUBLAS_WORKSPACE_CONFIG", ":4096:8")
     random.seed(seed)

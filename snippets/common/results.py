@@ -26,3 +26,13 @@ def record(name: str, value) -> None:
     values = json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
     values[name] = value
     path.write_text(json.dumps(values, indent=2, ensure_ascii=False), encoding="utf-8")
+
+
+def record_curves(train_losses, val_losses) -> None:
+    """Record what the overfitting page quotes from a training run: its lowest validation loss and its end."""
+    best = min(range(len(val_losses)), key=val_losses.__getitem__)
+    record("best_epoch", best + 1)
+    record("best_val_loss", val_losses[best])
+    record("epochs", len(val_losses))
+    record("final_val_loss", val_losses[-1])
+    record("final_train_loss", train_losses[-1])

@@ -36,7 +36,7 @@ def train_and_validate(model, optimizer, data, epochs, should_stop=None):
         optimizer.step()
 
         model.eval()  # dropout is off
-        with torch.no_grad():
+        with torch.inference_mode():
             val_loss = loss_fn(model(x_val), y_val)
         train_losses.append(loss.item())
         val_losses.append(val_loss.item())

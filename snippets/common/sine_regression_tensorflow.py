@@ -36,7 +36,7 @@ def fit_and_validate(model, data, epochs, callbacks=()):
         train_data,
         validation_data=val_data,
         epochs=epochs,
-        shuffle=False,
+        shuffle=False,  # fit ignores shuffle= for a Dataset (one batch here anyway); False spares its warning
         verbose=0,
         callbacks=[show_progress, *callbacks],
     )

@@ -10,7 +10,7 @@ def main():
     model = keras.Sequential(name="digits_layer_by_layer")
     model.add(keras.Input(shape=(N_PIXELS,)))  # the shape of one example: Keras can create weights at once
     model.add(keras.layers.Dense(HIDDEN, activation="relu", name="hidden"))
-    model.add(keras.layers.Dense(N_CLASSES, activation="softmax", name="output"))
+    model.add(keras.layers.Dense(N_CLASSES, name="output"))  # logits: no activation
     model.summary(line_length=70)
     # --8<-- [end:add]
     return model

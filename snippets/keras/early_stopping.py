@@ -24,7 +24,7 @@ def main():
         train_data,
         validation_data=val_data,
         epochs=MAX_EPOCHS,
-        shuffle=False,
+        shuffle=False,  # ignored for a Dataset; False spares the warning
         verbose=0,
         callbacks=[early_stopping, progress(MAX_EPOCHS, every=10)],
     )

@@ -12,7 +12,7 @@ def sequential_model():
         [
             keras.Input(shape=(N_PIXELS,)),
             keras.layers.Dense(HIDDEN, activation="relu"),
-            keras.layers.Dense(N_CLASSES, activation="softmax"),
+            keras.layers.Dense(N_CLASSES),  # no activation: 10 raw scores (logits)
         ],
         name="sequential_digits",
     )
@@ -26,7 +26,7 @@ def functional_model():
     """Layers called on tensors: the graph from inputs to outputs defines the model."""
     inputs = keras.Input(shape=(N_PIXELS,))
     hidden = keras.layers.Dense(HIDDEN, activation="relu")(inputs)
-    outputs = keras.layers.Dense(N_CLASSES, activation="softmax")(hidden)
+    outputs = keras.layers.Dense(N_CLASSES)(hidden)  # logits
     return keras.Model(inputs=inputs, outputs=outputs, name="functional_digits")
 
 
@@ -40,7 +40,7 @@ class SubclassedDigits(keras.Model):
     def __init__(self):
         super().__init__(name="subclassed_digits")
         self.hidden = keras.layers.Dense(HIDDEN, activation="relu")
-        self.classify = keras.layers.Dense(N_CLASSES, activation="softmax")
+        self.classify = keras.layers.Dense(N_CLASSES)  # logits
 
     def call(self, inputs):
         return self.classify(self.hidden(inputs))

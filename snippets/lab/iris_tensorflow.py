@@ -12,28 +12,31 @@ BATCH_SIZE = 64
 
 
 def single_layer(n_features, n_classes):
-    """Softmax regression: a dense layer gives one score per class; softmax makes probabilities."""
+    """Softmax regression: a dense layer gives one score per class.
+
+    The layer returns the raw scores (logits): the loss, built with from_logits=True, applies the softmax itself.
+    """
     return keras.Sequential(
         [
             keras.Input(shape=(n_features,)),
-            keras.layers.Dense(n_classes, activation="softmax"),
+            keras.layers.Dense(n_classes),
         ]
     )
 
 
 def multi_layer(n_features, n_classes, hidden):
-    """One hidden layer of ``hidden`` ReLU units between the inputs and the class probabilities."""
+    """One hidden layer of ``hidden`` ReLU units between the inputs and the class scores."""
     return keras.Sequential(
         [
             keras.Input(shape=(n_features,)),
             keras.layers.Dense(hidden, activation="relu"),
-            keras.layers.Dense(n_classes, activation="softmax"),
+            keras.layers.Dense(n_classes),
         ]
     )
 
 
 def predict(model, x):
-    """The class with the highest probability, for each row of ``x``."""
+    """The class with the highest score (the highest probability after softmax), for each row of ``x``."""
     return model(x, training=False).numpy().argmax(axis=1)
 
 
@@ -47,15 +50,17 @@ def train(model, data, epochs, learning_rate=LEARNING_RATE, batch_size=BATCH_SIZ
     training set and the loss and accuracy on the validation set (the test set is not touched)."""
     model.compile(
         optimizer=keras.optimizers.Adam(learning_rate=learning_rate),
-        loss="sparse_categorical_crossentropy",  # labels are class numbers, not one-hot vectors
+        # sparse: labels are class numbers, not one-hot vectors; from_logits: the network gives raw scores
+        loss=keras.losses.SparseCategoricalCrossentropy(from_logits=True),
         metrics=["accuracy"],
     )
     batches = (
         tf.data.Dataset.from_tensor_slices((data.x_train, data.y_train))
-        .shuffle(len(data.x_train), seed=0)
+        .shuffle(len(data.x_train), seed=0)  # a new order every epoch: the Dataset shuffles, not fit
         .batch(batch_size)
     )
     validation = tf.data.Dataset.from_tensor_slices((data.x_val, data.y_val)).batch(len(data.x_val))
+    # shuffle=False: fit ignores it for a Dataset (which shuffles itself), and False spares the warning saying so.
     history = model.fit(batches, validation_data=validation, epochs=epochs, shuffle=False, verbose=0).history
     return {"train_loss": history["loss"], "val_loss": history["val_loss"], "val_accuracy": history["val_accuracy"]}
 

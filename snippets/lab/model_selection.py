@@ -53,7 +53,7 @@ def choose_then_test(candidates, train, accuracy, data, epochs):
     print(f"chosen on the validation set: {name}, {best_epochs} epochs")
     seed_everything()
     final = candidates[name]()
-    train(final, data, best_epochs)  # the chosen network, trained for the chosen number of epochs
+    final_history = train(final, data, best_epochs)  # the chosen network, trained for the chosen number of epochs
     test_accuracy = accuracy(final, data.x_test, data.y_test)  # the test set's first and only use
     print(f"test accuracy of the chosen network: {test_accuracy:.3f}")
     return {
@@ -62,6 +62,7 @@ def choose_then_test(candidates, train, accuracy, data, epochs):
         "epochs": best_epochs,
         "model": final,
         "test_accuracy": test_accuracy,
+        "final_val_loss": final_history["val_loss"][-1],  # the chosen run repeated: the same value on a CPU
     }
 
 

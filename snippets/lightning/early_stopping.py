@@ -4,7 +4,7 @@ import tempfile
 
 import pytorch_lightning as pl
 
-from snippets.common.device import torch_device
+from snippets.common.device import lightning_accelerator
 from snippets.common.reproducibility import seed_everything
 from snippets.lightning.fit_digits import (
     DigitsClassifier,
@@ -32,7 +32,7 @@ def main():
         best_checkpoint = pl.callbacks.ModelCheckpoint(dirpath=checkpoint_dir, monitor="val_loss")
         trainer = pl.Trainer(
             max_epochs=MAX_EPOCHS,
-            accelerator=torch_device().type,
+            accelerator=lightning_accelerator(),
             devices=1,
             logger=False,
             enable_progress_bar=False,

@@ -11,9 +11,10 @@ import torch
 import torch.nn.functional as F
 from torch import nn
 from torch.utils.data import DataLoader, TensorDataset
+from torchmetrics.functional import accuracy as accuracy_of
 
 from snippets.common.data import digits_split
-from snippets.common.device import torch_device
+from snippets.common.device import lightning_accelerator
 from snippets.common.plotting import plot_loss_and_accuracy
 from snippets.common.progress import report_epoch
 from snippets.common.reproducibility import seed_everything
@@ -36,9 +37,9 @@ class DigitsClassifier(pl.LightningModule):
 
     def loss_and_accuracy(self, batch):
         x, y = batch
-        scores = self(x)
-        loss = F.cross_entropy(scores, y)  # softmax and cross-entropy in one step
-        accuracy = (scores.argmax(dim=1) == y).float().mean()
+        logits = self(x)  # 10 raw scores per image: no softmax in the network
+        loss = F.cross_entropy(logits, y)  # softmax and cross-entropy in one step, on the logits
+        accuracy = accuracy_of(logits, y, task="multiclass", num_classes=10)  # share of right answers
         return loss, accuracy
 
     def training_step(self, batch, batch_idx):
@@ -125,7 +126,7 @@ def main():
     recorder = MetricsHistory(every=5)
     trainer = pl.Trainer(
         max_epochs=EPOCHS,
-        accelerator=torch_device().type,  # "cuda" when there is a GPU, else "cpu"
+        accelerator=lightning_accelerator(),  # "auto": a GPU when Lightning finds one; LESSON_DEVICE can force "cpu"
         devices=1,
         logger=False,  # no log files: MetricsHistory keeps what we plot
         enable_checkpointing=False,  # no model files either
@@ -133,15 +134,17 @@ def main():
         enable_model_summary=False,
         callbacks=[recorder],
     )
+    (untrained,) = trainer.validate(model, val_loader, verbose=False)  # the same network before training
     trainer.fit(model, train_loader, val_loader)
     (scores,) = trainer.validate(model, val_loader, verbose=False)
-    print(f"validation accuracy after {EPOCHS} epochs: {scores['val_accuracy']:.3f}")
+    before, after = untrained["val_accuracy"], scores["val_accuracy"]
+    print(f"validation accuracy: {before:.3f} before training, {after:.3f} after {EPOCHS} epochs")
 
     title = "Lightning: digits, 1437 training images"
     fig = plot_loss_and_accuracy(recorder.history, title=title)
     fig.axes[0].set_ylabel("cross-entropy")
     plt.show()
-    return dict(recorder.history), scores["val_accuracy"]
+    return dict(recorder.history), after, before
 
 
 # --8<-- [end:main]
@@ -150,5 +153,6 @@ def main():
 if __name__ == "__main__":
     from snippets.common.results import record  # values quoted in the page's prose
 
-    history, accuracy = main()
+    history, accuracy, untrained_accuracy = main()
     record("val_accuracy", accuracy)
+    record("untrained_val_accuracy", untrained_accuracy)

@@ -6,14 +6,18 @@ import torch
 from torch import nn
 from torch.utils.data import DataLoader, TensorDataset
 
-from snippets.common.device import torch_device
+from snippets.common.device import lightning_accelerator
 from snippets.common.reproducibility import seed_everything
 from snippets.lab.datasets import digits_data
 from snippets.lightning.fit_digits import BATCH_SIZE, EPOCHS, DigitsClassifier, MetricsHistory, quiet_lightning
 
 
 class Dense(nn.Module):
-    """A fully connected layer written by hand: outputs = inputs @ weight + bias."""
+    """A fully connected layer written by hand: outputs = inputs @ weight + bias.
+
+    The weight is stored as (inputs, outputs), the transpose of nn.Linear's (outputs, inputs), which computes
+    inputs @ weight.T + bias; and it starts differently (see the page).
+    """
 
     def __init__(self, n_inputs, n_outputs):
         super().__init__()
@@ -44,7 +48,7 @@ class TestedDigitsClassifier(DigitsClassifier):
 
     def predict_step(self, batch, batch_idx):
         (images,) = batch  # predictions need no labels
-        return self(images).argmax(dim=1)
+        return self(images).argmax(dim=1)  # the highest logit is the highest probability
 
 
 # --8<-- [end:module]
@@ -61,7 +65,7 @@ def main():
         print(f"{name:14} {tuple(parameter.shape)}")
     trainer = pl.Trainer(
         max_epochs=EPOCHS,
-        accelerator=torch_device().type,
+        accelerator=lightning_accelerator(),
         devices=1,
         logger=False,
         enable_checkpointing=False,

@@ -22,7 +22,9 @@ def main():
     loss_fn = nn.CrossEntropyLoss()  # takes logits: applies log-softmax itself
     with_integers = loss_fn(logits, labels)
     with_one_hot = loss_fn(logits, one_hot.float())  # class probabilities must be floats
-    by_hand = -torch.log(probabilities[torch.arange(len(labels)), labels]).mean()  # -log P(true class)
+    terms = -torch.log(probabilities[torch.arange(len(labels)), labels])  # -log P(true class), one per example
+    by_hand = terms.mean()
+    print("-log P(true class) of each example:", terms)
     print(f"CrossEntropyLoss, integer labels  {with_integers.item():.4f}")
     print(f"CrossEntropyLoss, one-hot labels  {with_one_hot.item():.4f}")
     print(f"by hand                           {by_hand.item():.4f}")
@@ -32,6 +34,7 @@ def main():
         "logits": logits.numpy(),
         "probabilities": probabilities.numpy(),
         "predicted": probabilities.argmax(dim=1).numpy(),
+        "terms": terms.numpy(),
         "losses": {
             "integer labels": with_integers.item(),
             "one-hot labels": with_one_hot.item(),
@@ -41,4 +44,10 @@ def main():
 
 
 if __name__ == "__main__":
-    main()
+    from snippets.common.results import record  # values quoted in the page's prose
+
+    result = main()
+    largest = int(result["terms"].argmax())  # the example that adds most to the mean
+    record("misclassified_count", int((result["predicted"] != result["labels"]).sum()))
+    record("largest_example", largest + 1)  # counted from 1, as the page does
+    record("largest_term", float(result["terms"][largest]))

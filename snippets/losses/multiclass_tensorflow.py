@@ -22,7 +22,9 @@ def main():
 
     sparse = keras.losses.SparseCategoricalCrossentropy(from_logits=True)(labels, logits)  # integer labels
     categorical = keras.losses.CategoricalCrossentropy(from_logits=True)(one_hot, logits)  # one-hot labels
-    by_hand = -tf.reduce_mean(tf.math.log(tf.gather(probabilities, labels, batch_dims=1)))  # -log P(true class)
+    terms = -tf.math.log(tf.gather(probabilities, labels, batch_dims=1))  # -log P(true class), one per example
+    by_hand = tf.reduce_mean(terms)
+    print("-log P(true class) of each example:", terms.numpy().round(4))
     print(f"SparseCategoricalCrossentropy, integer labels  {float(sparse):.4f}")
     print(f"CategoricalCrossentropy, one-hot labels        {float(categorical):.4f}")
     print(f"by hand                                        {float(by_hand):.4f}")
@@ -32,6 +34,7 @@ def main():
         "logits": logits.numpy(),
         "probabilities": probabilities.numpy(),
         "predicted": tf.argmax(probabilities, axis=1).numpy(),
+        "terms": terms.numpy(),
         "losses": {"integer labels": float(sparse), "one-hot labels": float(categorical), "by hand": float(by_hand)},
     }
 

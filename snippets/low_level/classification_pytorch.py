@@ -29,8 +29,8 @@ def train(model, x, y, epochs, learning_rate):
 
 
 def predict_probability(model, x):
-    """The model's probability of class 1 for each point (no gradients needed)."""
-    with torch.no_grad():
+    """The model's probability of class 1 for each point (measuring only: autograd records nothing)."""
+    with torch.inference_mode():
         return torch.sigmoid(model(x))
 
 
@@ -38,6 +38,12 @@ def accuracy(model, x, y):
     """The fraction of points whose class is predicted correctly (class 1 when the probability is over 0.5)."""
     predicted = (predict_probability(model, x) > 0.5).float()
     return (predicted == y).float().mean().item()
+
+
+def mean_loss(model, x, y):
+    """The mean binary cross-entropy of the model's logits on these points."""
+    with torch.inference_mode():
+        return nn.functional.binary_cross_entropy_with_logits(model(x), y).item()
 
 
 def probability_map(model, device):
@@ -52,8 +58,10 @@ def main():
     x_val, y_val = (torch.from_numpy(a).to(device) for a in two_blobs(200, seed=1))  # new points, kept aside
 
     model = nn.Linear(2, 1).to(device)  # logit = w1 * x1 + w2 * x2 + b; probability = sigmoid(logit)
+    untrained_loss = mean_loss(model, x_val, y_val)
     losses = train(model, x_train, y_train, EPOCHS, learning_rate=0.05)
-    val_accuracy = accuracy(model, x_val, y_val)
+    val_loss, val_accuracy = mean_loss(model, x_val, y_val), accuracy(model, x_val, y_val)
+    print(f"validation loss: {untrained_loss:.3f} untrained, {val_loss:.3f} trained")
     print(f"validation accuracy: {val_accuracy:.1%}")
 
     fig, ax = new_figure()
@@ -65,8 +73,12 @@ def main():
         title="PyTorch: logistic regression",
     )
     plt.show()
-    return {"losses": losses, "val_accuracy": val_accuracy}
+    return {"losses": losses, "untrained_val_loss": untrained_loss, "val_loss": val_loss, "val_accuracy": val_accuracy}
 
 
 if __name__ == "__main__":
-    main()
+    from snippets.common.results import record  # values quoted in the page's prose
+
+    result = main()
+    for key in ["untrained_val_loss", "val_loss", "val_accuracy"]:
+        record(key, result[key])

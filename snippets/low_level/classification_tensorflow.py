@@ -49,6 +49,11 @@ def train(model, x, y, epochs, learning_rate):
     return losses
 
 
+def mean_loss(model, x, y):
+    """The mean binary cross-entropy of the model's logits on these points."""
+    return float(binary_cross_entropy(y, model(x)))
+
+
 def predict_probability(model, x):
     """The model's probability of class 1 for each point."""
     return tf.sigmoid(model(x))
@@ -66,8 +71,10 @@ def main():
     x_val, y_val = two_blobs(200, seed=1)  # new points, kept aside
 
     model = Dense(2, 1)  # logit = w1 * x1 + w2 * x2 + b; probability = sigmoid(logit)
+    untrained_loss = mean_loss(model, x_val, y_val)
     losses = train(model, x_train, y_train, EPOCHS, learning_rate=0.05)
-    val_accuracy = accuracy(model, x_val, y_val)
+    val_loss, val_accuracy = mean_loss(model, x_val, y_val), accuracy(model, x_val, y_val)
+    print(f"validation loss: {untrained_loss:.3f} untrained, {val_loss:.3f} trained")
     print(f"validation accuracy: {val_accuracy:.1%}")
 
     fig, ax = new_figure()
@@ -75,7 +82,7 @@ def main():
         ax, lambda points: predict_probability(model, points), x_val, y_val, title="TensorFlow: logistic regression"
     )
     plt.show()
-    return {"losses": losses, "val_accuracy": val_accuracy}
+    return {"losses": losses, "untrained_val_loss": untrained_loss, "val_loss": val_loss, "val_accuracy": val_accuracy}
 
 
 if __name__ == "__main__":

@@ -8,7 +8,7 @@ from snippets.common.data import two_moons
 from snippets.common.plotting import plot_loss_and_accuracy
 from snippets.common.progress import report_epoch
 from snippets.common.reproducibility import seed_everything
-from snippets.low_level.classification_tensorflow import accuracy, binary_cross_entropy
+from snippets.low_level.classification_tensorflow import accuracy, binary_cross_entropy, mean_loss
 from snippets.low_level.models_tensorflow import MLP
 
 EPOCHS, BATCH_SIZE = 40, 32
@@ -30,19 +30,21 @@ def main():
         gradients = tape.gradient(loss, model.trainable_variables)
         optimizer.apply_gradients(zip(gradients, model.trainable_variables))
 
+    untrained = {"val_loss": mean_loss(model, x_val, y_val), "val_accuracy": accuracy(model, x_val, y_val)}
+    print("untrained:", "  ".join(f"{name} {value:.4f}" for name, value in untrained.items()))
     history = {"train_loss": [], "val_loss": [], "train_accuracy": [], "val_accuracy": []}
     for epoch in range(1, EPOCHS + 1):
         for x_batch, y_batch in batches:  # one epoch: every training point once, in shuffled batches of 32
             train_step(x_batch, y_batch)
 
         for part, x, y in [("train", x_train, y_train), ("val", x_val, y_val)]:
-            history[part + "_loss"].append(float(binary_cross_entropy(y, model(x))))
+            history[part + "_loss"].append(mean_loss(model, x, y))
             history[part + "_accuracy"].append(accuracy(model, x, y))
         report_epoch(epoch, EPOCHS, every=10, **{name: values[-1] for name, values in history.items()})
 
     plot_loss_and_accuracy(history, title="TensorFlow: MLP on the two moons")
     plt.show()
-    return history
+    return {**history, "untrained": untrained}
 
 
 if __name__ == "__main__":

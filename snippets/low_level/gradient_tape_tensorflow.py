@@ -19,13 +19,26 @@ def main():
         used_error = f"{type(error).__name__}: {error}"
         print("a second gradient() ->", used_error)
 
+    # A tape watches trainable variables only: one made with trainable=False gets no gradient.
+    frozen = tf.Variable(5.0, trainable=False, name="frozen")
+    with tf.GradientTape() as tape:
+        g = x * frozen
+    frozen_gradient = tape.gradient(g, frozen)
+    print("gradient with respect to a variable made with trainable=False:", frozen_gradient)
+
     # persistent=True keeps the record for several calls; delete the tape when done to free it.
     with tf.GradientTape(persistent=True) as tape:
         f = x**2 * y + tf.sin(x)
     first, second = tape.gradient(f, x), tape.gradient(f, x)
     del tape
     print(f"persistent tape, two calls: df/dx = {first.numpy():.4f} and {second.numpy():.4f}")
-    return {"dx": float(dx), "first": float(first), "second": float(second), "used_error": used_error}
+    return {
+        "dx": float(dx),
+        "first": float(first),
+        "second": float(second),
+        "used_error": used_error,
+        "frozen_gradient": frozen_gradient,
+    }
 
 
 if __name__ == "__main__":

@@ -35,12 +35,15 @@ def main():
     # The whole Jacobian: one vector-Jacobian product per output, done for us.
     jacobian = torch.autograd.functional.jacobian(f, x)
     print(f"torch.autograd.functional.jacobian(f, x) =\n{jacobian}")
+    all_rows_at_once = torch.func.jacrev(f)(x.detach())  # the newer torch.func API: the same matrix
+    print(f"torch.func.jacrev(f)(x) =\n{all_rows_at_once}")
     print(f"by hand =\n{by_hand}")
     return {
         "vjp": x.grad.numpy(),
         "returned": returned.numpy(),
         "v": v.numpy(),
         "jacobian": jacobian.numpy(),
+        "jacrev": all_rows_at_once.numpy(),
         "by_hand": by_hand.numpy(),
         "scalar_error": scalar_error,
     }

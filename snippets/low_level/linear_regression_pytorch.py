@@ -35,6 +35,8 @@ def main():
 
     slope, intercept = w.item(), b.item()
     print(f"fitted slope {slope:.3f}, intercept {intercept:.3f} (true: {TRUE_SLOPE}, {TRUE_INTERCEPT})")
+    true_line_loss = ((TRUE_SLOPE * x + TRUE_INTERCEPT - y) ** 2).mean().item()  # the mean square of the noise
+    print(f"loss of the true line on these points: {true_line_loss:.4f}")
 
     fig, ax = new_figure()
     plot_fitted_line(
@@ -48,7 +50,7 @@ def main():
         title="PyTorch: linear regression",
     )
     plt.show()
-    return {"slope": slope, "intercept": intercept, "losses": losses}
+    return {"slope": slope, "intercept": intercept, "losses": losses, "true_line_loss": true_line_loss}
 
 
 if __name__ == "__main__":
@@ -57,3 +59,4 @@ if __name__ == "__main__":
     result = main()
     record("first_loss", result["losses"][0])
     record("final_loss", result["losses"][-1])
+    record("true_line_loss", result["true_line_loss"])

@@ -38,11 +38,13 @@ def main():
 
     slope, intercept = float(w), float(b)
     print(f"fitted slope {slope:.3f}, intercept {intercept:.3f} (true: {TRUE_SLOPE}, {TRUE_INTERCEPT})")
+    true_line_loss = float(tf.reduce_mean((TRUE_SLOPE * x + TRUE_INTERCEPT - y) ** 2))  # the mean square of the noise
+    print(f"loss of the true line on these points: {true_line_loss:.4f}")
 
     fig, ax = new_figure()
     plot_fitted_line(ax, x, y, slope, intercept, TRUE_SLOPE, TRUE_INTERCEPT, title="TensorFlow: linear regression")
     plt.show()
-    return {"slope": slope, "intercept": intercept, "losses": losses}
+    return {"slope": slope, "intercept": intercept, "losses": losses, "true_line_loss": true_line_loss}
 
 
 if __name__ == "__main__":

@@ -21,15 +21,15 @@ def main():
         "MLP (two hidden layers)": MLP(),
     }
     fig, axes = new_figure(ncols=2)
-    val_accuracy = {}
+    val_accuracy, losses = {}, {}
     for ax, (title, model) in zip(axes, models.items()):
         print(title)
-        train(model, x_train, y_train, EPOCHS, learning_rate=0.02)
+        losses[title] = train(model, x_train, y_train, EPOCHS, learning_rate=0.02)
         val_accuracy[title] = accuracy(model, x_val, y_val)
         print(f"validation accuracy: {val_accuracy[title]:.1%}")
         plot_decision_boundary(ax, lambda points: predict_probability(model, points), x_val, y_val, title)
     plt.show()
-    return val_accuracy
+    return {"val_accuracy": val_accuracy, "losses": losses}
 
 
 if __name__ == "__main__":

@@ -34,9 +34,21 @@ def main():
 
     # To and from NumPy. NumPy's default type is float64; neural networks mostly use float32.
     as_numpy = product.numpy()
-    from_numpy = torch.from_numpy(np.linspace(0.0, 1.0, 3))
+    array = np.linspace(0.0, 1.0, 3)
+    from_numpy = torch.from_numpy(array)  # shares memory with the array: no copy
+    array[0] = 5.0
     print("to NumPy:", type(as_numpy).__name__, as_numpy.dtype)
-    print("from NumPy:", from_numpy.dtype, "-> after .float():", from_numpy.float().dtype)
+    print("from NumPy:", from_numpy, "<- array[0] = 5.0 changed the tensor too")
+
+    # Mixing float64 and float32: element-wise operations promote to float64, a matrix product refuses.
+    weights = torch.ones(3, 2)  # float32, like a model's weights
+    print("float64 + float32 ->", (from_numpy + weights[:, 0]).dtype)
+    try:
+        from_numpy @ weights
+    except RuntimeError as error:
+        mixed_error = f"{type(error).__name__}: {error}"
+        print("float64 @ float32 ->", mixed_error)
+    print("after .float():", (from_numpy.float() @ weights).dtype)
     return {
         "x": x.numpy(),
         "w": w.numpy(),
@@ -45,6 +57,8 @@ def main():
         "sigmoid": squashed.numpy(),
         "softmax": probabilities.numpy(),
         "from_numpy_dtype": str(from_numpy.dtype),
+        "from_numpy": from_numpy.numpy().copy(),
+        "mixed_error": mixed_error,
     }
 
 

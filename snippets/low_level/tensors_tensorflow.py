@@ -37,6 +37,11 @@ def main():
     from_numpy = tf.convert_to_tensor(np.linspace(0.0, 1.0, 3))
     print("to NumPy:", type(as_numpy).__name__, as_numpy.dtype)
     print("from NumPy:", from_numpy.dtype.name, "-> after tf.cast:", tf.cast(from_numpy, tf.float32).dtype.name)
+    try:
+        from_numpy + tf.ones(3)  # float64 + float32: TensorFlow does not promote
+    except tf.errors.InvalidArgumentError as error:
+        mixed_error = type(error).__name__
+        print("float64 + float32 ->", mixed_error)
 
     # A constant never changes. A variable holds a value that can be updated in place: model weights.
     weight = tf.Variable([1.0, 2.0])
@@ -51,6 +56,7 @@ def main():
         "sigmoid": squashed.numpy(),
         "softmax": probabilities.numpy(),
         "from_numpy_dtype": from_numpy.dtype.name,
+        "mixed_error": mixed_error,
         "variable": weight.numpy(),
         "constant_can_change": hasattr(x, "assign"),
     }

@@ -1,5 +1,9 @@
 """The large network with dropout: while training, each hidden unit is off with probability 0.5."""
 
+from snippets.common.results import record_curves  # the page's numbers (not shown there)
+
+# isort: split
+# --8<-- [start:code]
 import matplotlib.pyplot as plt
 import torch
 from torch import nn
@@ -37,6 +41,8 @@ def main():
     fig, ax = new_figure()
     plot_remedy_curves(ax, train_losses, val_losses, "PyTorch: dropout 0.5", EPOCHS)
     plt.show()
+    # --8<-- [end:code]
+    record_curves(train_losses, val_losses)
     return train_losses, val_losses
 
 

@@ -1,5 +1,9 @@
 """The large network, stopped once validation loss has not improved for 20 epochs."""
 
+from snippets.common.results import record_curves  # the page's numbers (not shown there)
+
+# isort: split
+# --8<-- [start:code]
 import copy
 
 import matplotlib.pyplot as plt
@@ -45,7 +49,7 @@ def main():
 
     x_val, y_val = (torch.from_numpy(a).to(device) for a in data[2:])
     model.eval()
-    with torch.no_grad():
+    with torch.inference_mode():
         kept_val_loss = nn.functional.mse_loss(model(x_val), y_val).item()
     print(
         f"stopped after epoch {len(val_losses)}, kept the weights of epoch {early_stopping.best_epoch}: "
@@ -55,6 +59,8 @@ def main():
     fig, ax = new_figure()
     plot_remedy_curves(ax, train_losses, val_losses, "PyTorch: early stopping", EPOCHS)
     plt.show()
+    # --8<-- [end:code]
+    record_curves(train_losses, val_losses)
     return train_losses, val_losses, early_stopping.best_epoch, kept_val_loss
 
 

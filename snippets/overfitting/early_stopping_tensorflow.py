@@ -1,5 +1,9 @@
 """The large network, stopped once validation loss has not improved for 20 epochs."""
 
+from snippets.common.results import record_curves  # the page's numbers (not shown there)
+
+# isort: split
+# --8<-- [start:code]
 import keras
 import matplotlib.pyplot as plt
 import numpy as np
@@ -31,6 +35,8 @@ def main():
     fig, ax = new_figure()
     plot_remedy_curves(ax, train_losses, val_losses, "TensorFlow/Keras: early stopping", EPOCHS)
     plt.show()
+    # --8<-- [end:code]
+    record_curves(train_losses, val_losses)
     return train_losses, val_losses, best_epoch, kept_val_loss
 
 

@@ -1,5 +1,9 @@
 """A large network trained too long on 12 points: training loss falls, validation loss turns up."""
 
+from snippets.common.results import record_curves  # the page's numbers (not shown there)
+
+# isort: split
+# --8<-- [start:code]
 import matplotlib.pyplot as plt
 import torch
 
@@ -23,6 +27,8 @@ def main():
     fig, ax = new_figure()
     plot_learning_curves(ax, train_losses, val_losses, title="PyTorch: 12 training points")
     plt.show()
+    # --8<-- [end:code]
+    record_curves(train_losses, val_losses)
     return train_losses, val_losses
 
 

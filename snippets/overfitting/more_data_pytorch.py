@@ -1,5 +1,9 @@
 """The large network of the learning curves, trained on 120 points instead of 12."""
 
+from snippets.common.results import record_curves  # the page's numbers (not shown there)
+
+# isort: split
+# --8<-- [start:code]
 import matplotlib.pyplot as plt
 import torch
 
@@ -23,6 +27,8 @@ def main():
     fig, ax = new_figure()
     plot_remedy_curves(ax, train_losses, val_losses, "PyTorch: 120 training points", EPOCHS)
     plt.show()
+    # --8<-- [end:code]
+    record_curves(train_losses, val_losses)
     return train_losses, val_losses
 
 

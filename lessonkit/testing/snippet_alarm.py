@@ -1,10 +1,15 @@
-"""The snippet time limit inside a test process: what a test runs of the lesson's code (a snippet's ``main()``, a
-page's code fence) stops with an error once ``LESSON_SNIPPET_TIMEOUT`` seconds pass, as the build stops a snippet."""
+"""The test alarm: what a test runs of the lesson's code in its own process (a snippet's ``main()``, a page's code
+fence) stops with an error once the snippet time limit (``lessonkit.settings``) passes, as the build stops a snippet.
+
+It is an alarm, not the build's limit: SIGALRM raises SnippetTimedOut in the test's main thread, so the test fails and
+the next one runs; processes the code started are not killed (the build, ``lessonkit.figures.worker``, runs each
+snippet in its own process group and kills it whole).
+"""
 
 import signal
 from contextlib import contextmanager
 
-from lessonkit.figures.time_limit import snippet_timeout, timeout_hint
+from lessonkit.settings import snippet_timeout, timeout_hint
 
 
 class SnippetTimedOut(Exception):
@@ -12,7 +17,7 @@ class SnippetTimedOut(Exception):
 
 
 @contextmanager
-def time_limit(what: str):
+def snippet_alarm(what: str):
     """Raise SnippetTimedOut in the test (SIGALRM: pytest runs tests in the main thread) once the limit passes."""
     seconds = snippet_timeout()
 

@@ -1,4 +1,9 @@
-"""How long one snippet run may take, for the build and for the tests: ``LESSON_SNIPPET_TIMEOUT`` seconds."""
+"""Settings that the environment can override, read and checked in one place.
+
+- The snippet time limit: how long one snippet run may take, in the build (``lessonkit.figures.worker`` kills the
+  run and every process it started) and in the tests (``lessonkit.testing.snippet_alarm`` raises in the test):
+  ``LESSON_SNIPPET_TIMEOUT`` seconds, 300 by default.
+"""
 
 import os
 
