@@ -2,6 +2,7 @@
 (lessonkit.site.narrow_figures). The browser measures the result: tests/test_browser_figure_text.py."""
 
 import matplotlib
+import pytest
 
 matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
@@ -23,7 +24,7 @@ def test_two_panels_side_by_side_are_stacked_at_a_phones_width_each_with_its_lab
     assert reflow_for_narrow(fig)
     assert grid_of(fig) == [(0, 0), (1, 0)]
     width, height = fig.get_size_inches()
-    assert width == NARROW_WIDTH_IN and height > 2 * 3.5
+    assert width == NARROW_WIDTH_IN and height > 6
     assert right.get_ylabel() == "y"
     plt.close(fig)
 
@@ -52,6 +53,15 @@ def test_a_figure_already_narrow_enough_is_left_alone():
     fig, ax = new_figure()
     assert not reflow_for_narrow(fig)
     assert tuple(fig.get_size_inches()) == (5.0, 3.6)
+    plt.close(fig)
+
+
+def test_a_single_wide_panel_is_drawn_narrower_and_long_titles_wrap():
+    fig, ax = new_figure(width_per_plot=5.5, height=4.5)
+    ax.set_title("Keras: a title much longer than a phone's column is wide, on one line")
+    assert reflow_for_narrow(fig)
+    assert fig.get_size_inches() == pytest.approx((NARROW_WIDTH_IN, 4.5 * NARROW_WIDTH_IN / 5.5))
+    assert ax.title.get_wrap()
     plt.close(fig)
 
 

@@ -35,3 +35,23 @@ def cloud_links(repo_url: str | None, site_uri: str, strings: dict[str, str]) ->
         return ""
     colab, kaggle = colab_url(*found, site_uri), kaggle_url(*found, site_uri)
     return f" ([{strings['colab']}]({colab}), [{strings['kaggle']}]({kaggle}))"
+
+
+def rendered_notebook_download(src_uri: str, rendered: dict[str, str]) -> tuple[str, str] | None:
+    """(framework label, site address of the download) of a rendered notebook page's notebook:
+    ``lab-notebook-pytorch.bn.ipynb`` -> (``PyTorch``, ``notebooks/lab-pytorch.bn.ipynb``)."""
+    name, _, language = src_uri.removesuffix(".ipynb").partition(".")
+    for page, shown in rendered.items():
+        if name.startswith(f"{shown}-"):
+            framework = name.removeprefix(f"{shown}-")
+            label = {"pytorch": "PyTorch", "tensorflow": "TensorFlow"}.get(framework, framework)
+            return label, f"notebooks/{page}-{framework}{'.' + language if language else ''}.ipynb"
+    return None
+
+
+def download_paragraph(html: str, label: str, cloud: str) -> str:
+    """``html`` of a rendered notebook page with its download (and cloud links, Markdown) after its title."""
+    cloud_html = re.sub(r"\[([^\]]+)\]\(([^)]+)\)", r'<a href="\2">\1</a>', cloud)
+    paragraph = f'<p class="lesson-notebook-download">{label}{cloud_html}</p>'
+    head, end, rest = html.partition("</h1>")
+    return f"{head}{end}{paragraph}{rest}" if end else html

@@ -4,11 +4,16 @@ A Bengali or Hindi reader who meets "লস" or "ग्रेडिएंट" fi
 search for elsewhere), a one-line meaning and links to the pages where the lesson teaches it. Every glossary
 entry with a ``meaning`` is listed (entries marked ``on_glossary_page: false`` are words for translators). The
 page is in the readers' navigation and in search; ``glossary.md``, ``glossary.bn.md`` and ``glossary.hi.md`` are
-written to ``.cache/glossary/`` and added to the build's files before the i18n plugin sorts them by language.
+written to ``.cache/glossary/`` once per build, and each language's build adds its own as ``glossary.md`` (the
+name in mkdocs.yml's nav) at ``<lang>/glossary/``, after the i18n plugin sorted the files (it takes only files of
+docs/ for pages).
 """
 
 import re
 from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import File, Files
 
 from lessonkit import DEFAULT_LANGUAGE, LANGUAGES
 from lessonkit.notebooks.files import write_atomically
@@ -24,6 +29,19 @@ def page_uri(language: str) -> str:
 
 def is_glossary_page(src_uri: str) -> bool:
     return src_uri in {page_uri(language) for language in LANGUAGES}
+
+
+def add_glossary_page(files: Files, config: MkDocsConfig, language: str, written: dict[str, Path]) -> None:
+    """Add the glossary page of ``language`` (its file in ``written``) to that language's build."""
+    prefix = "" if language == DEFAULT_LANGUAGE else f"{language}/"
+    page = File.generated(config, page_uri(DEFAULT_LANGUAGE), abs_src_path=str(written[page_uri(language)]))
+    page.dest_uri = f"{prefix}{GLOSSARY_PAGE}/index.html"
+    page.url = f"{prefix}{GLOSSARY_PAGE}/"
+    # What the i18n plugin gives its own files; no alternates: its language menu leads to each language's home.
+    page.locale, page.alternates, page.locale_alternate_of = language, {}, ""
+    if existing := files.get_file_from_path(page.src_uri):
+        files.remove(existing)
+    files.append(page)
 
 
 def taught_on(pattern: re.Pattern, pages: list[tuple[str, str, list[str]]]) -> list[tuple[str, str]]:

@@ -47,8 +47,9 @@ from lessonkit.markdown.refs import (
     value_modules,
 )
 from lessonkit.markdown.structure import front_matter_end
-from lessonkit.notebooks.cloud_links import cloud_links
+from lessonkit.notebooks.cloud_links import cloud_links, download_paragraph, rendered_notebook_download
 from lessonkit.notebooks.files import (
+    RENDERED,
     as_rendered_pages,
     download_links,
     is_rendered_notebook,
@@ -58,7 +59,7 @@ from lessonkit.notebooks.files import (
 )
 from lessonkit.notebooks.render import render_from_cache
 from lessonkit.site.edit_links import link_own_source, without_repository
-from lessonkit.site.glossary_page import glossary_pages, is_glossary_page
+from lessonkit.site.glossary_page import add_glossary_page, glossary_pages, is_glossary_page
 from lessonkit.site.lazy_figures import lazy_figures
 from lessonkit.site.narrow_figures import narrow_figures, narrow_uri
 from lessonkit.site.not_found_pages import NotFoundPages
@@ -121,14 +122,7 @@ def _generated_files(files: Files, config: MkDocsConfig) -> dict[str, Path]:
         log.info,
         SITE_STRINGS["notebook_setup_on_site"],
     )
-    glossary = glossary_pages(  # one page per language (lessonkit.site.glossary_page)
-        pages,
-        nav_order(config.nav or []),
-        load_glossary(),
-        SITE_STRINGS["glossary"],
-        Path(config.config_file_path).parent / ".cache" / "glossary",
-    )
-    return {**figures, **notebooks, **glossary}
+    return {**figures, **notebooks}
 
 
 def nav_order(nav: list) -> list[str]:
@@ -206,7 +200,26 @@ def contributor_pages(files: Files, config: MkDocsConfig) -> Files:
     return files
 
 
-on_files = CombinedEvent(add_generated_files, notebooks_as_pages, contributor_pages)
+@event_priority(-150)  # after the i18n plugin's on_files: it takes only Markdown files of docs/ for pages
+def glossary_page(files: Files, config: MkDocsConfig) -> Files:
+    written = _build.get("glossary pages", lambda: _glossary_pages(config))  # every language's, once per build
+    add_glossary_page(files, config, _current_language(config), written)
+    return files
+
+
+def _glossary_pages(config: MkDocsConfig) -> dict[str, Path]:
+    docs_dir = Path(config.docs_dir)
+    pages = {p.relative_to(docs_dir).as_posix(): p.read_text(encoding="utf-8") for p in docs_dir.rglob("*.md")}
+    return glossary_pages(
+        pages,
+        nav_order(config.nav or []),
+        load_glossary(),
+        SITE_STRINGS["glossary"],
+        Path(config.config_file_path).parent / ".cache" / "glossary",
+    )
+
+
+on_files = CombinedEvent(add_generated_files, notebooks_as_pages, contributor_pages, glossary_page)
 
 
 def on_pre_page(page: Page, config: MkDocsConfig, files: Files) -> Page:
@@ -350,6 +363,15 @@ ALTERNATE_LINK = re.compile(r'\s*<link rel="alternate" href="[^"]*" hreflang="[^
 _not_found = NotFoundPages()
 
 
+def _notebook_download(output: str, page: Page, config: MkDocsConfig, language: str) -> str:
+    if not (found := rendered_notebook_download(page.file.src_uri, RENDERED)):
+        return output
+    framework, site_uri = found
+    link = f'<a href="{"../" * page.url.count("/")}{site_uri}">{framework}</a>'
+    cloud = cloud_links(config.repo_url, site_uri, SITE_STRINGS["open_notebook_in"][language])
+    return download_paragraph(output, f"{SITE_STRINGS['notebook_download'][language]} {link}", cloud)
+
+
 def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> str:
     if template_name != "404.html":
         return output
@@ -363,5 +385,7 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     output = lazy_figures(output, page.url, Path(config.site_dir))  # figures load when the reader gets to them
     output = link_assets(output, page.url)  # the quiz script and style, on pages with a quiz only
     output = narrow_figures(output, page.url, Path(config.site_dir))  # phones get figures drawn for their width
+    if is_rendered_notebook(page.file):  # the lab notebook pages: their download, Colab and Kaggle after the title
+        output = _notebook_download(output, page, config, _current_language(config))
     output = offline_control(output, page.url, _current_language(config), SITE_STRINGS["offline"])  # save for offline
     return link_own_index(output, page.url)  # search fetches the page's language's index, on first use

@@ -122,10 +122,11 @@ def offline_control(html: str, page_url: str, language: str, strings: dict[str, 
     )
     messages = json.dumps({key: text[key] for key in text if key not in BUTTONS}, ensure_ascii=False)
     control = (
-        f'<aside class="lesson-offline" hidden data-language="{language}" data-manifest="{up}{manifest_url(language)}"'
+        f'<div class="lesson-offline" hidden data-language="{language}" data-manifest="{up}{manifest_url(language)}"'
         f" data-worker=\"{up}{WORKER}\" data-strings='{_attribute(messages)}'>"
         f'<p class="lesson-offline__title">{text["title"]}</p>{buttons}'
-        '<progress hidden value="0" max="1"></progress><p role="status" aria-live="polite"></p></aside>'
+        f'<progress hidden value="0" max="1" aria-label="{text["title"]}"></progress>'
+        '<p role="status" aria-live="polite"></p></div>'
     )
     head, end, rest = html.rpartition("</article>")
     return f"{head}{control}{end}{rest}" if end else html
