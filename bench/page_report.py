@@ -35,7 +35,8 @@ from tests.browser_support import (  # noqa: E402
 from tests.site_build import notebook_pages, site_pages  # noqa: E402
 
 LIGHTHOUSE = REPO / "tests/browser/node_modules/.bin/lighthouse"
-LANGUAGES = ("en", "bn", "hi")
+from lessonkit.languages import LANGUAGES  # noqa: E402
+
 KiB = 1024
 
 

@@ -6,7 +6,7 @@ import sys
 from html.parser import HTMLParser
 from pathlib import Path
 
-from lessonkit import DOCS_DIR, LANGUAGES, REPO_ROOT
+from lessonkit import DOCS_DIR, REPO_ROOT, languages
 from lessonkit.notebooks.files import RENDERED
 from lessonkit.notebooks.sources import frameworks_of
 
@@ -24,11 +24,7 @@ def build_site(site_dir: Path, config: Path = REPO_ROOT / "mkdocs.yml") -> subpr
 
 def english_pages() -> list[str]:
     """Page names without language suffix: ``index``, ``overfitting``, ``pytorch/tensors``…"""
-    return sorted(
-        p.relative_to(DOCS_DIR).with_suffix("").as_posix()
-        for p in DOCS_DIR.rglob("*.md")
-        if not any(p.name.endswith(f".{lang}.md") for lang in LANGUAGES)
-    )
+    return [p.relative_to(DOCS_DIR).with_suffix("").as_posix() for p in languages.english_pages(DOCS_DIR)]
 
 
 def notebook_pages() -> list[str]:

@@ -15,23 +15,24 @@ import xml.etree.ElementTree as ElementTree
 from pathlib import Path
 
 import pytest
-import yaml
 from mkdocs.config import load_config
 
-from lessonkit import DOCS_DIR, REPO_ROOT, TRANSLATIONS_DIR
+from lessonkit import DOCS_DIR, REPO_ROOT
 from lessonkit.cli import STATE_MARK
 from lessonkit.figures.build import build_figures
 from lessonkit.figures.cache import FigureCache
 from lessonkit.site.edit_links import without_repository
+from lessonkit.translation_files import load_site_strings
 from lessonkit.translations.records import all_states
 from tests.browser_support import CHROMIUM, CHROMIUM_ARGS, SCRIPTS, QuietHandler
 from tests.site_build import build_site, notebook_pages, site_pages
 
 pytestmark = pytest.mark.site
 SITE_URL, REPO_URL = "https://example.org/lesson/", "https://github.com/example/lesson"
-LANGUAGES = ("en", "bn", "hi")
+from lessonkit.languages import LANGUAGES  # noqa: E402
+
 CACHED_MODULE = "snippets.overfitting.five_points"  # its run is in the preview's cache; no other snippet's is
-STRINGS = yaml.safe_load((TRANSLATIONS_DIR / "site_strings.yml").read_text(encoding="utf-8"))
+STRINGS = load_site_strings()
 
 
 @pytest.fixture(scope="module")

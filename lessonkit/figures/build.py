@@ -19,11 +19,11 @@ from pathlib import Path
 
 from lessonkit import LANGUAGES, REPO_ROOT
 from lessonkit.figures.cache import DamagedEntry, FigureCache, cache_key
-from lessonkit.figures.plot_translation import PLOT_STRINGS_FILE
+from lessonkit.figures.entry_files import FIGURE_FILE, OUTPUT_FILE
 from lessonkit.settings import snippet_timeout, timeout_hint
 from lessonkit.snippets import imported_packages, module_path
+from lessonkit.translation_files import PLOT_STRINGS, translations_dir
 
-OUTPUT_FILE = "output.txt"
 TRACEBACK_LINES = 80
 # Several workers share the build machine's cores: one compute thread each is faster for these small models
 # than threads fighting over the same cores.
@@ -63,7 +63,7 @@ class FigureRun:
 
     def figure_path(self, number: int, suffix: str = "") -> Path:
         """A figure file of this verified entry (only files the manifest checks: nothing unchecked reaches the site)."""
-        name = f"figure-{number}{suffix}.svg"
+        name = FIGURE_FILE.format(number=number, suffix=suffix)
         if name not in self.manifest["files"]:
             raise DamagedEntry(self.entry, name, "is not among the files its manifest checks")
         return self.entry / name
@@ -172,7 +172,9 @@ def _read_output(work_dir: Path) -> str:
 
 def snippet_key(module: str, root: Path = REPO_ROOT) -> str:
     """The cache key of the module's run as this build would make it (sources, plot strings, worker settings)."""
-    return cache_key(module, root, extra_inputs=(PLOT_STRINGS_FILE,), settings=json.dumps(WORKER_ENVIRONMENT))
+    return cache_key(
+        module, root, extra_inputs=(translations_dir() / PLOT_STRINGS,), settings=json.dumps(WORKER_ENVIRONMENT)
+    )
 
 
 def _cached_runs(modules, cache: FigureCache, root: Path, log: Callable[[str], None]) -> tuple[dict, dict]:

@@ -19,6 +19,7 @@ from importlib import metadata
 from pathlib import Path
 
 from lessonkit import REPO_ROOT
+from lessonkit.figures.entry_files import MANIFEST_FILE
 from lessonkit.snippets import local_source_closure
 
 CACHE_DIR_VARIABLE = "LESSON_FIGURE_CACHE"
@@ -32,7 +33,15 @@ LIBRARIES = (
     "pytorch-lightning",
     "scikit-learn",
 )
-_MACHINERY = ("runner.py", "plot_translation.py", "light_svg.py")
+# The code that draws and names what an entry holds (a change to it makes every entry out of date).
+_MACHINERY = (
+    "figures/runner.py",
+    "figures/plot_translation.py",
+    "figures/light_svg.py",
+    "figures/entry_files.py",
+    "translation_files.py",
+    "languages.py",
+)
 
 
 def cache_dir(root: Path = REPO_ROOT) -> Path:
@@ -54,14 +63,14 @@ def library_versions() -> str:
 def cache_key(module: str, root: Path = REPO_ROOT, extra_inputs: tuple[Path, ...] = (), settings: str = "") -> str:
     """A hash of every input that can change what the snippet draws or prints (``settings``: the run's environment)."""
     digest = hashlib.sha256(library_versions().encode() + settings.encode())
-    machinery = tuple(Path(__file__).parent / name for name in _MACHINERY)
+    machinery = tuple(Path(__file__).parent.parent / name for name in _MACHINERY)
     for path in (*local_source_closure(module, root), *machinery, *extra_inputs):
         digest.update(str(path.relative_to(path.anchor)).encode())
         digest.update(path.read_bytes() if path.exists() else b"<absent>")
     return digest.hexdigest()[:20]
 
 
-MANIFEST = "manifest.json"
+MANIFEST = MANIFEST_FILE
 TEMP_PREFIX = ".tmp-"
 # A build touches each entry it uses; an older entry of a module is dropped only once no build has used it for
 # this long (another build, of other sources, may still be copying its figures into its site).

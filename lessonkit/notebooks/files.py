@@ -15,7 +15,8 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 
-from lessonkit import DEFAULT_LANGUAGE, LANGUAGES, REPO_ROOT, SNIPPETS_DIR
+from lessonkit import DEFAULT_LANGUAGE, REPO_ROOT, SNIPPETS_DIR
+from lessonkit.languages import language_suffix, root_prefix, split_language
 from lessonkit.markdown.includes import includes
 from lessonkit.notebooks.sources import frameworks_of, helper_sources
 
@@ -42,17 +43,13 @@ def notebook_cache_dir(config: MkDocsConfig) -> Path:
     return Path(config.config_file_path).parent / ".cache" / "notebooks"
 
 
-def language_suffix(language: str) -> str:
-    return "" if language == DEFAULT_LANGUAGE else f".{language}"
+__all__ = ["language_suffix"]  # imported from here by older callers; its home is lessonkit.languages
 
 
 def _page_and_language(src_uri: str) -> tuple[str, str]:
     """``low-level/training.bn.md`` -> (``low-level/training``, ``bn``)."""
-    stem = src_uri.removesuffix(".md")
-    for language in LANGUAGES:
-        if stem.endswith(f".{language}"):
-            return stem.removesuffix(f".{language}"), language
-    return stem, DEFAULT_LANGUAGE
+    english, language = split_language(src_uri)
+    return english.removesuffix(".md"), language
 
 
 def notebook_uri(page: str, framework: str, language: str) -> str:
@@ -139,9 +136,10 @@ def _build_notebook(markdown: str, framework: str, language: str, setup_note: st
 
 def _rendered_variant(file: File) -> tuple[str, str] | None:
     """(``lab-notebook-pytorch``, ``bn``) for ``lab-notebook-pytorch.bn.ipynb``; None for other files."""
-    name, _, language = file.src_uri.removesuffix(".ipynb").partition(".")
+    english, language = split_language(file.src_uri)
+    name = english.removesuffix(".ipynb")
     if file.src_uri.endswith(".ipynb") and any(name.startswith(f"{page}-") for page in RENDERED.values()):
-        return name, language or DEFAULT_LANGUAGE
+        return name, language
     return None
 
 
@@ -186,7 +184,7 @@ def is_rendered_notebook(file: File) -> bool:
 def download_links(src_uri: str, markdown: str) -> str:
     """Markdown links from the page to its notebooks (the English names; the i18n plugin picks each language's)."""
     page, _ = _page_and_language(src_uri)
-    up = "../" * src_uri.count("/")
+    up = root_prefix(src_uri)
     return " · ".join(
         f"[{framework}]({up}{notebook_uri(page, framework, DEFAULT_LANGUAGE)})" for framework in frameworks_of(markdown)
     )

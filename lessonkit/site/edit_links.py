@@ -10,6 +10,7 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.pages import Page
 
+from lessonkit.languages import split_language, translation_path
 from lessonkit.notebooks.files import RENDERED, is_rendered_notebook
 
 
@@ -27,7 +28,7 @@ def link_own_source(page: Page, config: MkDocsConfig) -> None:
 
 def notebook_source(src_uri: str, docs_dir: Path) -> str:
     """``lab-notebook-pytorch.bn.ipynb`` -> ``lab.bn.md`` (``lab.md`` while the lab has no Bengali translation)."""
-    name, _, language = src_uri.removesuffix(".ipynb").partition(".")
-    page = next(page for page, rendered in RENDERED.items() if name.startswith(f"{rendered}-"))
-    translated = f"{page}.{language}.md" if language else f"{page}.md"
+    english, language = split_language(src_uri)
+    page = next(page for page, rendered in RENDERED.items() if english.startswith(f"{rendered}-"))
+    translated = translation_path(Path(f"{page}.md"), language).as_posix()
     return translated if (docs_dir / translated).is_file() else f"{page}.md"

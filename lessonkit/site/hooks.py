@@ -27,7 +27,6 @@ import re
 from collections import defaultdict
 from pathlib import Path
 
-import yaml
 from markdown.extensions.toc import slugify as toc_slugify
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -35,9 +34,11 @@ from mkdocs.plugins import CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from lessonkit import DEFAULT_LANGUAGE, LANGUAGES, TRANSLATIONS_DIR
+from lessonkit import DEFAULT_LANGUAGE, LANGUAGES
 from lessonkit.figures.build import FigureRun, SnippetFailed, build_figures
 from lessonkit.figures.cache import FigureCache, cache_dir
+from lessonkit.figures.entry_files import RESULTS_FILE
+from lessonkit.languages import page_language, root_prefix
 from lessonkit.markdown.refs import (
     MissingValue,
     figure_refs,
@@ -64,6 +65,7 @@ from lessonkit.site.preview import PREVIEW, cached_runs, preview_figures
 from lessonkit.site.search_index import fix_search_indexes, link_own_index
 from lessonkit.site.sitemap import Sitemap
 from lessonkit.site.status_page import add_status_page
+from lessonkit.translation_files import load_site_strings
 from lessonkit.translations.records import english_path, translation_state
 from lessonkit.translations.staleness import changed_sections, english_changes
 
@@ -71,8 +73,7 @@ log = logging.getLogger("mkdocs.plugins.lessonkit")
 _build = OncePerBuild()
 _runs: dict[str, FigureRun] = {}  # the latest build's snippet runs, by module
 FIGURES_SWITCH = "LESSON_FIGURES"  # =cached: the translators' preview (lessonkit.site.preview)
-RESULTS_FILE = "results.json"  # written by the figure runner
-SITE_STRINGS = yaml.safe_load((TRANSLATIONS_DIR / "site_strings.yml").read_text(encoding="utf-8"))
+SITE_STRINGS = load_site_strings()
 
 
 def _current_language(config: MkDocsConfig) -> str:
@@ -121,12 +122,9 @@ def _generated_files(files: Files, config: MkDocsConfig) -> dict[str, Path]:
 def _with_values(pages: dict[str, str], config: MkDocsConfig) -> dict[str, str]:
     """The pages with their value tokens filled in, as the notebooks show them (a notebook has no build step)."""
 
-    def language_of(uri: str) -> str:
-        return next((lang for lang in LANGUAGES if uri.endswith(f".{lang}.md")), DEFAULT_LANGUAGE)
-
     try:
         return {
-            uri: insert_values(text, f"{Path(config.docs_dir).name}/{uri}", _values_of_run, language_of(uri))
+            uri: insert_values(text, f"{Path(config.docs_dir).name}/{uri}", _values_of_run, page_language(uri))
             for uri, text in pages.items()
         }
     except MissingValue as missing:
@@ -190,7 +188,7 @@ def on_pre_page(page: Page, config: MkDocsConfig, files: Files) -> Page:
 def _english_url(page: Page, language: str) -> str:
     """Relative link from a page of the ``language`` build to the same page in English."""
     english = page.url.removeprefix(f"{language}/")
-    return "../" * page.url.count("/") + english
+    return root_prefix(page.url) + english
 
 
 def _notice(kind: str, page: Page, language: str, changed_sections: str = "") -> str:

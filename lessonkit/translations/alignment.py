@@ -9,9 +9,9 @@ numbers (Bengali and Devanagari digits read as digits) and names.
 import re
 from dataclasses import dataclass
 
+from lessonkit.languages import to_latin_digits
 from lessonkit.markdown.blocks import Block, Placed, outline, parse
 
-DIGITS = str.maketrans("০১২৩৪৫৬৭৮৯०१२३४५६७८९", "01234567890123456789")
 KEPT_IN_TRANSLATION = re.compile(r"`[^`\n]+`|\]\([^)\s]+|\d+(?:\.\d+)?|\b[A-Za-z]*[A-Z][A-Za-z]*[A-Z0-9]\w*")
 
 
@@ -42,7 +42,7 @@ class Alignment:
 
 
 def _kept(placed: Placed) -> frozenset:
-    return frozenset(KEPT_IN_TRANSLATION.findall(placed.block.text.translate(DIGITS)))
+    return frozenset(KEPT_IN_TRANSLATION.findall(to_latin_digits(placed.block.text)))
 
 
 def _likeness(a: Placed, b: Placed, a_kept: frozenset, b_kept: frozenset) -> float:

@@ -7,11 +7,12 @@ untranslated-block checks all read that one alignment.
 import re
 from pathlib import Path
 
-import yaml
-
-from lessonkit import DOCS_DIR, TRANSLATIONS_DIR
+from lessonkit import DOCS_DIR
+from lessonkit.languages import page_language
+from lessonkit.languages import translated_pages as _translated_pages
 from lessonkit.markdown import structure as md
 from lessonkit.markdown.includes import include_problem, includes
+from lessonkit.translation_files import load_glossary  # noqa: F401 (imported from here by older callers)
 from lessonkit.translations.alignment import Alignment, align
 from lessonkit.translations.encoding_repair import looks_garbled, repair_line
 from lessonkit.translations.invisible import Finding, invisible_characters, stray_no_break_spaces
@@ -21,7 +22,6 @@ from lessonkit.translations.records import english_path
 from lessonkit.translations.style import style_problems
 from lessonkit.translations.untranslated import untranslated_problems
 
-GLOSSARY_FILE = TRANSLATIONS_DIR / "glossary.yml"
 DANGEROUS_HTML = re.compile(
     r"<\s*(?P<tag>script|iframe|object|embed|form|style|link|meta|base)\b"
     r"|\bon[a-z]+\s*=|javascript\s*:|data\s*:\s*text/html",
@@ -162,10 +162,6 @@ def check_raw_html(path: Path, text: str, english_text: str) -> list[Problem]:
     return problems
 
 
-def load_glossary(path: Path = GLOSSARY_FILE) -> list[dict]:
-    return yaml.safe_load(path.read_text(encoding="utf-8")) or [] if path.exists() else []
-
-
 def check_glossary(path: Path, text: str, language: str, glossary: list[dict]) -> list[Problem]:
     """Report variants the glossary says to avoid, and English terms left in the prose that should be translated."""
     problems = []
@@ -203,7 +199,7 @@ def check_glossary(path: Path, text: str, language: str, glossary: list[dict]) -
 
 def check_translation(path: Path, glossary: list[dict] | None = None) -> list[Problem]:
     """Every check on one translated page."""
-    language = path.name.rsplit(".", 2)[1]
+    language = page_language(path)
     text, problems = check_encoding(path)
     if text is None:
         return problems
@@ -230,4 +226,4 @@ def check_translation(path: Path, glossary: list[dict] | None = None) -> list[Pr
 
 
 def translated_pages(docs_dir: Path = DOCS_DIR) -> list[Path]:
-    return sorted(p for p in docs_dir.rglob("*.md") if re.search(r"\.(bn|hi)\.md$", p.name))
+    return _translated_pages(docs_dir)

@@ -12,10 +12,12 @@ import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
-from lessonkit import DEFAULT_LANGUAGE, DOCS_DIR, LANGUAGES, REPO_ROOT
+from lessonkit import DOCS_DIR, REPO_ROOT
+from lessonkit.languages import TRANSLATED_LANGUAGES, english_path, translation_path
+from lessonkit.languages import english_pages as _english_pages
 
 RECORD = re.compile(r"^translation_of:\s*(?P<hash>[0-9a-f]{40})\s*$", re.M)
-TRANSLATED_LANGUAGES = tuple(lang for lang in LANGUAGES if lang != DEFAULT_LANGUAGE)
+__all__ = ["TRANSLATED_LANGUAGES", "english_path", "translation_path"]  # their home is lessonkit.languages
 
 
 def git_blob_hash(data: bytes) -> str:
@@ -24,17 +26,7 @@ def git_blob_hash(data: bytes) -> str:
 
 
 def english_pages(docs_dir: Path = DOCS_DIR) -> list[Path]:
-    suffixes = tuple(f".{lang}.md" for lang in TRANSLATED_LANGUAGES)
-    return sorted(p for p in docs_dir.rglob("*.md") if not p.name.endswith(suffixes))
-
-
-def translation_path(english: Path, language: str) -> Path:
-    return english.with_name(f"{english.stem}.{language}.md")
-
-
-def english_path(translation: Path) -> Path:
-    stem = translation.name.rsplit(".", 2)[0]
-    return translation.with_name(f"{stem}.md")
+    return _english_pages(docs_dir)
 
 
 def recorded_hash(translation_text: str) -> str | None:

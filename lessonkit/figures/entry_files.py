@@ -1,0 +1,20 @@
+"""The files of a figure cache entry (one snippet run), named once for the runner, the worker, the cache, the build
+and the hooks that read them.
+
+- ``figure-N.svg`` (default language) and ``figure-N.<lang>.svg``: the N-th figure the snippet showed;
+- ``output.txt``: everything it printed, stdout and stderr interleaved;
+- ``results.json``: the values it recorded for the prose (``snippets.common.results.record``);
+- ``manifest.json``: how many figures, the words left untranslated, and the size and SHA-256 of every other file
+  (written by the runner, completed and checked by the cache).
+"""
+
+from lessonkit.languages import language_suffix
+
+OUTPUT_FILE = "output.txt"
+RESULTS_FILE = "results.json"
+MANIFEST_FILE = "manifest.json"
+FIGURE_FILE = "figure-{number}{suffix}.svg"  # suffix: "" or ".bn" (lessonkit.languages.language_suffix)
+
+
+def figure_file(number: int, language: str) -> str:
+    return FIGURE_FILE.format(number=number, suffix=language_suffix(language))
