@@ -7,11 +7,16 @@ for _name in ("OMP_NUM_THREADS", "MKL_NUM_THREADS", "TF_NUM_INTRAOP_THREADS"):
 
 import pytest  # noqa: E402
 
-from tests.site_build import build_site  # noqa: E402
-from tests.snippet_runner import run_main  # noqa: E402
+from tests.support.site_build import build_site  # noqa: E402
+from tests.support.snippet_runner import run_main  # noqa: E402
 
 # Fixture modules: the browser (Chromium) and a rendered lab notebook page.
-pytest_plugins = ["tests.browser_support", "tests.notebook_pages"]
+pytest_plugins = [
+    "pytester",
+    "tests.support.browser_support",
+    "tests.support.notebook_pages",
+    "tests.support.snippet_runs",
+]
 
 
 def pytest_sessionstart(session):
@@ -25,6 +30,14 @@ def pytest_sessionstart(session):
                 f"(CUDA build: {torch.version.cuda or 'no'}). Run `make test` on a machine without a GPU.",
                 returncode=3,
             )
+
+
+def pytest_collection_modifyitems(items):
+    """Every test that uses the built site carries the ``site`` marker, so ``-m "not site"`` (make test-fast) builds
+    no site: the marker follows the fixture, whichever module the test is in."""
+    for item in items:
+        if "site" in getattr(item, "fixturenames", ()) and not item.get_closest_marker("site"):
+            item.add_marker(pytest.mark.site)
 
 
 @pytest.fixture

@@ -12,7 +12,7 @@ indented by four spaces, as in Python-Markdown.
 
 ``parse`` is memoised on the text, so a page is parsed once however many checks and languages read it. That is a
 speed-up only: blocks are values (equal when kind, lines and text are), and no reader relies on getting the same
-objects back (tests/test_translation_staleness.py parses afresh each time).
+objects back (tests/lessonkit/translations/test_staleness.py parses afresh each time).
 """
 
 import re

@@ -2,7 +2,7 @@
 
 The readers: the page model (``blocks.py``), the prose lines (``structure.py``), the code fences the tests run
 (``fences.py``), the notebooks (``lessonkit/notebooks/convert.py``) and the translation checks. A change to how a
-fence, a container or a piece of non-prose is recognised is made here, and ``tests/test_markdown_syntax.py`` feeds
+fence, a container or a piece of non-prose is recognised is made here, and ``tests/lessonkit/markdown/test_syntax.py`` feeds
 the tricky cases through every reader.
 
 - **Fences** open with three or more backticks or tildes and an optional info string, and close (CommonMark) with

@@ -1,0 +1,109 @@
+"""GPU runs (``make test-gpu``, i.e. LESSON_DEVICE=cuda): training really happens on the GPU, and agrees with the CPU.
+
+Skipped in CPU runs. TensorFlow cases skip with a reason where TensorFlow is absent or sees no GPU.
+"""
+
+import importlib.util
+import os
+
+import numpy as np
+import pytest
+
+from lessonkit import SNIPPETS_DIR
+from lessonkit.snippets import imported_packages, local_source_closure, module_name
+from tests.support.gpu_tracking import keras_variable_devices, torch_step_devices
+
+pytestmark = [
+    pytest.mark.gpu,
+    pytest.mark.skipif(os.environ.get("LESSON_DEVICE", "").lower() != "cuda", reason="GPU run only: make test-gpu"),
+]
+
+TOLERANCE = 0.15  # relative; the pages say results may differ slightly by device
+# What training code says, in the snippet or the shared helpers it uses: an optimizer stepping the weights.
+TRAINING_MARKS = {"torch": (".step()", "Trainer("), "tensorflow": (".compile(", "apply_gradients")}
+# Snippets that import training code from another snippet but only define models.
+DEFINES_ONLY = {"snippets.low_level.models_tensorflow"}
+
+
+def training_snippets() -> dict[str, str]:
+    """Every snippet that trains something, with its framework ('torch' or 'tensorflow'); timing snippets excluded."""
+    found = {}
+    for path in sorted(SNIPPETS_DIR.rglob("*.py")):
+        if "common" in path.parts or path.name == "__init__.py":
+            continue
+        module = module_name(path)
+        source = "\n".join(p.read_text(encoding="utf-8") for p in local_source_closure(module))
+        packages = imported_packages(module)
+        framework = (
+            "torch"
+            if packages & {"torch", "pytorch_lightning"}
+            else "tensorflow"
+            if packages & {"tensorflow", "keras"}
+            else None
+        )
+        if (
+            framework
+            and "perf_counter" not in source
+            and any(m in source for m in TRAINING_MARKS[framework])
+            and module not in DEFINES_ONLY
+        ):
+            found[module] = framework
+    return found
+
+
+def summary(result) -> list[float]:
+    """The numbers a snippet's result holds: scalars as they are, curves by their last value."""
+    if isinstance(result, (int, float, np.number)):
+        return [float(result)]
+    if hasattr(result, "history"):  # a Keras History
+        return summary(result.history)
+    if isinstance(result, dict):
+        return [x for key in sorted(result, key=str) for x in summary(result[key])]
+    if isinstance(result, (list, tuple)):
+        if result and all(isinstance(x, (int, float, np.number)) for x in result):
+            return [float(result[-1])]
+        return [x for item in result for x in summary(item)]
+    if isinstance(result, np.ndarray) and result.size <= 64:
+        return [float(x) for x in result.ravel()]
+    return []
+
+
+def tensorflow_gpu_or_skip():
+    if importlib.util.find_spec("tensorflow") is None:
+        pytest.skip("TensorFlow is not installed on this GPU machine")
+    import tensorflow as tf
+
+    if not tf.config.list_physical_devices("GPU"):
+        pytest.skip(f"TensorFlow {tf.__version__} sees no GPU here (CPU-only build?)")
+
+
+def run_on(device, module, framework, run_snippet, monkeypatch):
+    monkeypatch.setenv("LESSON_DEVICE", device)
+    recorder = torch_step_devices if framework == "torch" else keras_variable_devices
+    with recorder() as devices:
+        result = run_snippet(module).result
+    return result, devices
+
+
+@pytest.mark.parametrize("module", sorted(training_snippets()))
+def test_training_runs_on_the_gpu_and_agrees_with_the_cpu(module, run_snippet, monkeypatch):
+    framework = training_snippets()[module]
+    if framework == "tensorflow":
+        tensorflow_gpu_or_skip()
+    gpu_result, gpu_devices = run_on("cuda", module, framework, run_snippet, monkeypatch)
+    if framework == "torch":
+        assert gpu_devices == {"cuda"}, f"parameters stepped on {gpu_devices}, not only on the GPU"
+    else:
+        assert gpu_devices and all("GPU" in d for d in gpu_devices), f"variables live on {gpu_devices}"
+
+    cpu_result, _ = run_on("cpu", module, framework, run_snippet, monkeypatch)
+    gpu_numbers, cpu_numbers = summary(gpu_result), summary(cpu_result)
+    print(f"{module}: cpu {[round(x, 4) for x in cpu_numbers]}  gpu {[round(x, 4) for x in gpu_numbers]}")
+    assert cpu_numbers, "the snippet returned no number to compare"
+    assert gpu_numbers == pytest.approx(cpu_numbers, rel=TOLERANCE, abs=0.02), "GPU and CPU differ more than stated"
+
+
+def test_every_training_snippet_is_compared():
+    found = training_snippets()
+    assert "snippets.overfitting.learning_curve_pytorch" in found and found["snippets.lightning.fit_digits"] == "torch"
+    assert found["snippets.keras.fit_digits"] == "tensorflow" and "snippets.low_level.gpu_pytorch" not in found
