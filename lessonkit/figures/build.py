@@ -74,7 +74,7 @@ class FigureRun:
         return (self.entry / OUTPUT_FILE).read_text(encoding="utf-8", errors="replace")
 
 
-def framework_group(module: str, root: Path = REPO_ROOT) -> str:
+def framework_group(module: str, root: Path) -> str:
     """'tensorflow', 'torch', 'tensorflow+torch' or 'plain': which heavy frameworks the snippet needs."""
     packages = imported_packages(module, root)
     needs = [name for name, preload in FRAMEWORK_PRELOADS.items() if packages & set(preload)]
@@ -170,10 +170,10 @@ def _read_output(work_dir: Path) -> str:
         return ""
 
 
-def snippet_key(module: str, root: Path = REPO_ROOT) -> str:
+def snippet_key(module: str, root: Path) -> str:
     """The cache key of the module's run as this build would make it (sources, plot strings, worker settings)."""
     return cache_key(
-        module, root, extra_inputs=(translations_dir() / PLOT_STRINGS,), settings=json.dumps(WORKER_ENVIRONMENT)
+        module, root, extra_inputs=(translations_dir(root) / PLOT_STRINGS,), settings=json.dumps(WORKER_ENVIRONMENT)
     )
 
 
@@ -196,16 +196,17 @@ def _cached_runs(modules, cache: FigureCache, root: Path, log: Callable[[str], N
 
 def build_figures(
     users: dict[str, set[str]],
-    cache: FigureCache | None = None,
-    root: Path = REPO_ROOT,
+    cache: FigureCache,
+    root: Path,
     languages: tuple[str, ...] = LANGUAGES,
     log: Callable[[str], None] = print,
     jobs: int | None = None,
+    timeout_s: float | None = None,
 ) -> dict[str, FigureRun]:
     """Make sure every module in ``users`` (module -> pages that show its figures or output) has a current cache
     entry; raises SnippetFailed naming every snippet that failed, crashed or ran out of time."""
-    cache = cache or FigureCache()
-    timeout_s = snippet_timeout()  # a bad value stops the build before anything runs
+    if timeout_s is None:  # the plugin passes its setting; other callers: the environment, else the default
+        timeout_s = snippet_timeout()  # a bad value stops the build before anything runs
     if leftovers := cache.remove_leftovers():
         log(
             f"figures: removed {len(leftovers)} folder(s) left by interrupted runs: "

@@ -18,7 +18,6 @@ from functools import cache
 from importlib import metadata
 from pathlib import Path
 
-from lessonkit import REPO_ROOT
 from lessonkit.figures.entry_files import MANIFEST_FILE
 from lessonkit.snippets import local_source_closure
 
@@ -44,7 +43,7 @@ _MACHINERY = (
 )
 
 
-def cache_dir(root: Path = REPO_ROOT) -> Path:
+def cache_dir(root: Path) -> Path:
     """``$LESSON_FIGURE_CACHE`` if set, else ``.cache/figures`` in the project (outside docs/: no rebuild loops)."""
     return Path(os.environ.get(CACHE_DIR_VARIABLE) or root / ".cache" / "figures")
 
@@ -60,7 +59,7 @@ def library_versions() -> str:
     return f"python {sys.version_info[:3]}; " + "; ".join(versions)
 
 
-def cache_key(module: str, root: Path = REPO_ROOT, extra_inputs: tuple[Path, ...] = (), settings: str = "") -> str:
+def cache_key(module: str, root: Path, extra_inputs: tuple[Path, ...] = (), settings: str = "") -> str:
     """A hash of every input that can change what the snippet draws or prints (``settings``: the run's environment)."""
     digest = hashlib.sha256(library_versions().encode() + settings.encode())
     machinery = tuple(Path(__file__).parent.parent / name for name in _MACHINERY)
@@ -108,8 +107,8 @@ def _alive(pid: int) -> bool:
 
 
 class FigureCache:
-    def __init__(self, root: Path | None = None):
-        self.root = root or cache_dir()
+    def __init__(self, root: Path):
+        self.root = root
 
     def entry(self, module: str, key: str) -> Path:
         return self.root / f"{module}--{key}"

@@ -15,7 +15,7 @@ from lessonkit import SNIPPETS_DIR
 from lessonkit.markdown.syntax import CONTAINER_INDENT, container_header, in_fences, indent_width, strip_indent
 
 
-def expand_snippet_includes(text: str, base_path: Path = SNIPPETS_DIR) -> str:
+def expand_snippet_includes(text: str, base_path: Path) -> str:
     md = markdown.Markdown(
         extensions=["pymdownx.snippets"],
         extension_configs={
@@ -52,4 +52,4 @@ class ExpandingMarkdownIt(MarkdownIt):
     """A commonmark parser that first expands snippet includes and un-indents tab, details and admonition bodies."""
 
     def parse(self, src, env=None):
-        return super().parse(unindent_blocks(expand_snippet_includes(src)), env)
+        return super().parse(unindent_blocks(expand_snippet_includes(src, SNIPPETS_DIR)), env)  # the pages' snippets

@@ -5,6 +5,7 @@ Only the chosen framework's tabs are kept. A first code cell writes the lesson's
 """
 
 import re
+from pathlib import Path
 
 import nbformat
 
@@ -36,7 +37,7 @@ def _plain_markdown(line: str) -> str:
     return HEADING_ID.sub("", line) if line.startswith("#") else line
 
 
-def _keep_framework(lines: list[str], framework: str) -> list[str]:
+def _keep_framework(lines: list[str], framework: str, tabs: tuple[str, ...] = FRAMEWORK_TABS) -> list[str]:
     """Drop the other frameworks' tabs; move kept tab and admonition contents to the left margin."""
     out, skip_indent, shift = [], None, []  # shift: stack of (indent of the block header, columns to remove)
     for line, code in zip(lines, in_fences(lines)):
@@ -51,7 +52,7 @@ def _keep_framework(lines: list[str], framework: str) -> list[str]:
         line = strip_indent(line, removed)
         tab, admonition = (None, None) if code else (TAB.match(line), ADMONITION.match(line))
         if tab:
-            if tab["label"] != framework and tab["label"] in FRAMEWORK_TABS:
+            if tab["label"] != framework and tab["label"] in tabs:
                 skip_indent = indent  # skip everything indented under this tab
                 continue
             shift.append((indent, CONTAINER_INDENT))
@@ -110,19 +111,26 @@ def _helpers_outline(helpers: dict[str, str]) -> str:
 
 
 def page_notebook(
-    markdown: str, framework: str, language: str, setup_note: str, on_site: bool = False
+    markdown: str,
+    framework: str,
+    language: str,
+    setup_note: str,
+    on_site: bool = False,
+    tabs: tuple[str, ...] = FRAMEWORK_TABS,
+    *,
+    root: Path,
 ) -> nbformat.NotebookNode:
     """The page's notebook for ``framework``; ``on_site``: as the site shows it (the helpers' text left out, the title
     before the install cell), not as a learner downloads it."""
     lines = markdown.split("\n")
     body = "\n".join(lines[front_matter_end(lines) :])
-    cells = _cells(_keep_framework(expand_snippet_includes(body).split("\n"), framework))
-    helpers = helper_sources(body)
+    cells = _cells(_keep_framework(expand_snippet_includes(body, root / "snippets").split("\n"), framework, tabs))
+    helpers = helper_sources(body, root)
     if helpers:
         files = _helpers_outline(helpers) if on_site else repr(helpers)
         setup = [nbformat.v4.new_markdown_cell(setup_note), nbformat.v4.new_code_cell(SETUP_CELL.format(files=files))]
         cells[1:1] = setup  # after the title
-    install = install_cell(cells)  # pip-installs what is missing: the first cell, or after the title on the site
+    install = install_cell(cells, root)  # pip-installs what is missing: the first cell, or after the title on the site
     cells = [*cells[:1], install, *cells[1:]] if on_site else [install, *cells]
     notebook = nbformat.v4.new_notebook(cells=cells)
     notebook.metadata.update(

@@ -7,7 +7,7 @@ untranslated-block checks all read that one alignment.
 import re
 from pathlib import Path
 
-from lessonkit import DOCS_DIR
+from lessonkit import SNIPPETS_DIR
 from lessonkit.languages import page_language
 from lessonkit.languages import translated_pages as _translated_pages
 from lessonkit.markdown import structure as md
@@ -124,7 +124,7 @@ def check_parity(path: Path, text: str, english_text: str, alignment: Alignment)
     english_file = shown_path(english)
     problems = block_problems(path, alignment, english_file)
     for include in includes(text):
-        if problem := include_problem(include):
+        if problem := include_problem(include, SNIPPETS_DIR):
             problems.append(
                 Problem(path, include.line, problem, "point the include at an existing snippet file and section")
             )
@@ -225,5 +225,5 @@ def check_translation(path: Path, glossary: list[dict] | None = None) -> list[Pr
     return problems
 
 
-def translated_pages(docs_dir: Path = DOCS_DIR) -> list[Path]:
+def translated_pages(docs_dir: Path) -> list[Path]:
     return _translated_pages(docs_dir)

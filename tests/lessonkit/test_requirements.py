@@ -31,7 +31,7 @@ def _names(requirements) -> set[str]:
 
 
 def snippet_modules() -> list[str]:
-    return sorted(module_name(p) for p in SNIPPETS_DIR.rglob("*.py") if p.name != "__init__.py")
+    return sorted(module_name(p, REPO_ROOT) for p in SNIPPETS_DIR.rglob("*.py") if p.name != "__init__.py")
 
 
 def test_base_dependencies_hold_no_framework():
@@ -43,7 +43,7 @@ def test_base_dependencies_hold_no_framework():
 
 @pytest.mark.parametrize("module", snippet_modules())
 def test_base_and_its_frameworks_extra_install_what_a_snippet_imports(module):
-    imports = imported_packages(module)
+    imports = imported_packages(module, REPO_ROOT)
     extras = {EXTRA_OF_MODULE[name][1] for name in imports if name in EXTRA_OF_MODULE}
     installed = _names(project_table()["dependencies"]) | _names(r for e in extras for r in extra_requirements(e))
     needed = _names(requirements_for(imports).values())
@@ -109,7 +109,7 @@ def _install_cell(page: str, framework: str):
     from lessonkit.notebooks.convert import page_notebook
 
     notebook = page_notebook(
-        (DOCS_DIR / f"{page}.md").read_text(encoding="utf-8"), framework, "en", "Run the next cell."
+        (DOCS_DIR / f"{page}.md").read_text(encoding="utf-8"), framework, "en", "Run the next cell.", root=REPO_ROOT
     )
     return notebook.cells[0]
 

@@ -19,7 +19,7 @@ def test_every_include_points_at_an_existing_file_and_section():
         f"{page.relative_to(REPO_ROOT)}:{inc.line}: {problem}"
         for page in PAGES
         for inc in includes(page.read_text(encoding="utf-8"))
-        if (problem := include_problem(inc))
+        if (problem := include_problem(inc, SNIPPETS_DIR))
     ]
     assert not problems, "\n".join(problems)
 
@@ -39,11 +39,11 @@ def test_every_snippet_is_run_by_a_test():
     lab/model_selection.py) is run through a tested snippet that imports it."""
     tests_text = "\n".join(p.read_text(encoding="utf-8") for p in Path(REPO_ROOT / "tests/snippets").glob("test_*.py"))
     runnable = [p for p in SNIPPET_FILES if "\ndef main(" in p.read_text(encoding="utf-8")]
-    tested = [p for p in runnable if f'"{module_name(p)}"' in tests_text]
-    untested = [module_name(p) for p in runnable if p not in tested]
+    tested = [p for p in runnable if f'"{module_name(p, REPO_ROOT)}"' in tests_text]
+    untested = [module_name(p, REPO_ROOT) for p in runnable if p not in tested]
     assert not untested, f"snippets no tests/snippets/test_*.py names in full (as a string) and runs: {untested}"
-    reached = {path for p in tested for path in local_source_closure(module_name(p))}
-    unreached = [module_name(p) for p in SNIPPET_FILES if p not in runnable and p not in reached]
+    reached = {path for p in tested for path in local_source_closure(module_name(p, REPO_ROOT), REPO_ROOT)}
+    unreached = [module_name(p, REPO_ROOT) for p in SNIPPET_FILES if p not in runnable and p not in reached]
     assert not unreached, f"helper modules that no tested snippet imports (import them or delete them): {unreached}"
 
 

@@ -9,7 +9,7 @@ import os
 import numpy as np
 import pytest
 
-from lessonkit import SNIPPETS_DIR
+from lessonkit import REPO_ROOT, SNIPPETS_DIR
 from lessonkit.snippets import imported_packages, local_source_closure, module_name
 from tests.support.gpu_tracking import keras_variable_devices, torch_step_devices
 
@@ -31,9 +31,9 @@ def training_snippets() -> dict[str, str]:
     for path in sorted(SNIPPETS_DIR.rglob("*.py")):
         if "common" in path.parts or path.name == "__init__.py":
             continue
-        module = module_name(path)
-        source = "\n".join(p.read_text(encoding="utf-8") for p in local_source_closure(module))
-        packages = imported_packages(module)
+        module = module_name(path, REPO_ROOT)
+        source = "\n".join(p.read_text(encoding="utf-8") for p in local_source_closure(module, REPO_ROOT))
+        packages = imported_packages(module, REPO_ROOT)
         framework = (
             "torch"
             if packages & {"torch", "pytorch_lightning"}

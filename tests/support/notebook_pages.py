@@ -6,7 +6,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 import lessonkit.notebooks.render as render
-from lessonkit import DOCS_DIR
+from lessonkit import DOCS_DIR, REPO_ROOT
 from lessonkit.notebooks.files import NotebookPage, page_notebooks
 
 SETUP_NOTES = {"en": "Run the next cell first.", "bn": "আগে পরের সেলটি চালান।", "hi": "पहले अगला सेल चलाएँ।"}
@@ -20,7 +20,7 @@ def lab_notebook_page(tmp_path):
     config.load_dict({"site_name": "test", "docs_dir": str(tmp_path / "docs"), "site_dir": str(tmp_path / "site")})
     assert config.validate() == ([], [])
     pages = {"lab.md": (DOCS_DIR / "lab.md").read_text(encoding="utf-8")}
-    source = page_notebooks(pages, tmp_path / "notebooks", SETUP_NOTES, log=lambda _: None)[
+    source = page_notebooks(pages, tmp_path / "notebooks", SETUP_NOTES, log=lambda _: None, root=REPO_ROOT)[
         "lab-notebook-pytorch.ipynb"
     ]
     file = File("lab-notebook-pytorch.ipynb", src_dir=None, dest_dir=config.site_dir, use_directory_urls=True)

@@ -47,10 +47,11 @@ def site_project(root: Path, page: str, snippet: str) -> Path:
         else ext
         for ext in config["markdown_extensions"]
     ]
+    # The plugin and the theme overrides from this checkout, by absolute path: nothing linked into the project.
+    config["hooks"] = [str(REPO_ROOT / hook) for hook in config["hooks"]]
+    if custom_dir := config["theme"].get("custom_dir"):
+        config["theme"]["custom_dir"] = str(REPO_ROOT / custom_dir)
     (root / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True))
-    for folder in ("lessonkit", config["theme"].get("custom_dir")):
-        if folder:
-            (root / folder).symlink_to(REPO_ROOT / folder)
     write(root / "docs/index.md", page)
     snippet_package(root, {"plot": snippet})
     return root / "mkdocs.yml"

@@ -8,6 +8,7 @@ tab inside an admonition, and a fence indented in a list.
 
 import pytest
 
+from lessonkit import REPO_ROOT
 from lessonkit.markdown.blocks import outline, parse
 from lessonkit.markdown.fences import ExpandingMarkdownIt
 from lessonkit.markdown.structure import prose_lines
@@ -98,7 +99,7 @@ def test_the_fences_pytest_runs_are_the_same():
 def test_the_notebook_has_the_same_code_cells():
     from lessonkit.notebooks.convert import page_notebook
 
-    notebook = page_notebook(PAGE, "PyTorch", "en", "Run the next cell.")
+    notebook = page_notebook(PAGE, "PyTorch", "en", "Run the next cell.", root=REPO_ROOT)
     code = [cell.source for cell in notebook.cells if cell.cell_type == "code"][1:]  # after the install cell
     assert code == PYTHON_CODE
     markdown = "\n".join(cell.source for cell in notebook.cells if cell.cell_type == "markdown")

@@ -11,7 +11,7 @@ import pytest
 from mkdocs.config.defaults import MkDocsConfig
 
 import lessonkit.notebooks.render as render
-from lessonkit import DOCS_DIR
+from lessonkit import DOCS_DIR, REPO_ROOT
 from lessonkit.notebooks.convert import page_notebook
 from lessonkit.notebooks.files import page_notebooks
 from lessonkit.notebooks.sources import frameworks_of, helper_sources
@@ -21,7 +21,7 @@ from tests.support.notebook_pages import SETUP_NOTES
 def notebook(page: str, framework: str, language: str = "en"):
     suffix = "" if language == "en" else f".{language}"
     markdown = (DOCS_DIR / f"{page}{suffix}.md").read_text(encoding="utf-8")
-    return page_notebook(markdown, framework, language, "Run the next cell first.")
+    return page_notebook(markdown, framework, language, "Run the next cell first.", root=REPO_ROOT)
 
 
 def code_of(nb) -> str:
@@ -67,10 +67,10 @@ def test_the_site_offers_notebooks_in_every_language(site):
 def test_a_notebook_is_built_again_only_when_its_page_changed(tmp_path):
     pages = {name: (DOCS_DIR / name).read_text(encoding="utf-8") for name in ("overfitting.md", "overfitting.bn.md")}
     logs = []
-    first = page_notebooks(pages, tmp_path, SETUP_NOTES, logs.append)
-    assert page_notebooks(pages, tmp_path, SETUP_NOTES, logs.append) == first
+    first = page_notebooks(pages, tmp_path, SETUP_NOTES, logs.append, root=REPO_ROOT)
+    assert page_notebooks(pages, tmp_path, SETUP_NOTES, logs.append, root=REPO_ROOT) == first
     pages["overfitting.md"] += "\nA sentence added after the first build.\n"
-    third = page_notebooks(pages, tmp_path, SETUP_NOTES, logs.append)
+    third = page_notebooks(pages, tmp_path, SETUP_NOTES, logs.append, root=REPO_ROOT)
     assert logs == [
         "notebooks: 4 built, 0 unchanged",
         "notebooks: 0 built, 4 unchanged",
@@ -115,9 +115,9 @@ def test_the_notebook_css_is_one_shared_stylesheet_not_inline(lab_notebook_page)
 
 def test_the_site_shows_the_helpers_by_name_and_the_download_holds_their_text():
     markdown = (DOCS_DIR / "lab.md").read_text(encoding="utf-8")
-    download = page_notebook(markdown, "PyTorch", "en", "Run the next cell first.")
-    on_site = page_notebook(markdown, "PyTorch", "en", "Run the next cell first.", on_site=True)
-    helpers = helper_sources(markdown)
+    download = page_notebook(markdown, "PyTorch", "en", "Run the next cell first.", root=REPO_ROOT)
+    on_site = page_notebook(markdown, "PyTorch", "en", "Run the next cell first.", on_site=True, root=REPO_ROOT)
+    helpers = helper_sources(markdown, REPO_ROOT)
 
     def setup(nb) -> str:
         return next(c.source for c in nb.cells if c.cell_type == "code" and "HELPERS = " in c.source)
@@ -139,7 +139,7 @@ def test_the_site_shows_the_helpers_by_name_and_the_download_holds_their_text():
 def test_the_lab_page_shows_the_site_variant_and_offers_the_download(tmp_path):
     pages = {"lab.md": (DOCS_DIR / "lab.md").read_text(encoding="utf-8")}
     notes = {"en": "On this page only the names."}
-    notebooks = page_notebooks(pages, tmp_path, SETUP_NOTES, lambda _: None, notes)
+    notebooks = page_notebooks(pages, tmp_path, SETUP_NOTES, lambda _: None, notes, root=REPO_ROOT)
     shown = nbformat.read(notebooks["lab-notebook-pytorch.ipynb"], as_version=4)
     downloaded = nbformat.read(notebooks["notebooks/lab-pytorch.ipynb"], as_version=4)
     assert "Run the next cell first. On this page only the names." in [c.source for c in shown.cells]

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from lessonkit import REPO_ROOT
+from lessonkit import DOCS_DIR, REPO_ROOT
 from lessonkit.translations.checks import check_glossary, check_translation, translated_pages
 from lessonkit.translations.encoding_repair import repair_text
 from lessonkit.translations.records import git_blob_hash, recorded_hash, stamp, translation_state
@@ -149,7 +149,7 @@ def test_stamp_records_the_english_version_and_state_follows_it(tmp_path):
 
 
 def test_every_translated_page_of_the_site_passes_every_check():
-    problems = [str(p) for page in translated_pages() for p in check_translation(page)]
+    problems = [str(p) for page in translated_pages(DOCS_DIR) for p in check_translation(page)]
     assert not problems, "\n".join(problems)
 
 

@@ -5,6 +5,7 @@ import re
 
 import pytest
 
+from lessonkit import REPO_ROOT
 from lessonkit.markdown import blocks
 from lessonkit.translations import alignment
 from lessonkit.translations.records import translation_state
@@ -29,7 +30,7 @@ def docs(tmp_path):
 def as_translated(docs, page: str, language: str) -> None:
     """The copy's English page as the translation was made from it (its stamp): the damage is then the only change,
     however far the real English page has moved on since."""
-    english = translation_state(docs / page, language).recorded_english()
+    english = translation_state(docs / page, language).recorded_english(REPO_ROOT)
     assert english is not None, f"{page}: the English version its {language} translation records is not in git"
     (docs / page).write_text(english, encoding="utf-8")
 
@@ -45,14 +46,14 @@ def test_one_changed_english_paragraph_is_the_one_block_to_update(docs):
     )
     state = translation_state(docs / "overfitting.md", "bn")
     assert state.state == "outdated"
-    (change,) = english_changes(state)
+    (change,) = english_changes(state, REPO_ROOT)
     first = bengali.split("\n").index(next(line for line in bengali.split("\n") if line.startswith("একটি সরলরেখার")))
     assert (change.kind, change.first, change.last) == ("changed", first + 1, first + 2)
     assert change.before.startswith("Take five points that lie near") and change.now.startswith(
         "Take five points that lie close"
     )
     assert changed_sections([change]) == [("পাঁচটি বিন্দু, দুটি মডেল", None)]
-    report = changes_report(state)
+    report = changes_report(state, REPO_ROOT)
     assert f'overfitting.bn.md lines {first + 1}-{first + 2}, section "পাঁচটি বিন্দু, দুটি মডেল": English changed' in report
     assert "before: Take five points that lie near" in report and "now:    Take five points that lie close" in report
     assert "1 block(s) to update" in report
@@ -67,7 +68,7 @@ def test_new_and_removed_english_blocks_are_placed_in_the_translation(docs):
         "The opposite problem is **underfitting**: a model too simple for the rule in the data, with high error\non training and validation data alike.\n\n",
         "",
     )
-    changes = english_changes(translation_state(docs / "overfitting.md", "hi"))
+    changes = english_changes(translation_state(docs / "overfitting.md", "hi"), REPO_ROOT)
     assert [c.kind for c in changes] == ["removed", "new"], changes
     removed, new = changes
     assert removed.before.startswith("The opposite problem is **underfitting**") and removed.now == ""
@@ -81,8 +82,8 @@ def test_unknown_english_version_is_said(docs):
     page = docs / "index.bn.md"
     page.write_text(re.sub(r"translation_of: [0-9a-f]{40}", "translation_of: " + "0" * 40, page.read_text()))
     state = translation_state(docs / "index.md", "bn")
-    assert english_changes(state) is None
-    assert "is not in this git repository" in changes_report(state)
+    assert english_changes(state, REPO_ROOT) is None
+    assert "is not in this git repository" in changes_report(state, REPO_ROOT)
 
 
 def test_counterparts_are_found_in_another_parse_of_the_same_page():
