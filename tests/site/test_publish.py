@@ -210,7 +210,7 @@ def test_preview_shows_cached_figures_and_labelled_placeholders_in_the_readers_l
 
 def test_the_site_hooks_load_without_any_framework_numpy_or_matplotlib():
     blocked = ["torch", "tensorflow", "keras", "pytorch_lightning", "numpy", "matplotlib", "sklearn"]
-    code = f"import sys\nfor m in {blocked}: sys.modules[m] = None\nimport lessonkit.site.hooks"
+    code = f"import sys\nfor m in {blocked}: sys.modules[m] = None\nimport lessonkit.site.mkdocs_hooks"
     result = subprocess.run(
         [sys.executable, "-c", code],
         capture_output=True,
