@@ -19,6 +19,7 @@ from lessonkit.translations.invisible import Finding, invisible_characters, stra
 from lessonkit.translations.parity import block_problems, link_problems, unresolved_link_problems, value_problems
 from lessonkit.translations.problems import Problem, capped, shown_path
 from lessonkit.translations.records import english_path
+from lessonkit.translations.rule import kept_problems, prose_problems
 from lessonkit.translations.style import style_problems
 from lessonkit.translations.untranslated import untranslated_problems
 
@@ -218,6 +219,8 @@ def check_translation(path: Path, glossary: list[dict] | None = None) -> list[Pr
     alignment = align(english_text, text)
     problems += check_invisible(path, text, english_text)
     problems += check_parity(path, text, english_text, alignment)
+    problems += kept_problems(path, alignment, shown_path(english))
+    problems += prose_problems(path, alignment, language, shown_path(english))
     problems += untranslated_problems(path, alignment, shown_path(english), glossary)
     problems += check_raw_html(path, text, english_text)
     problems += check_glossary(path, text, language, glossary)
