@@ -8,8 +8,9 @@ translation under new codes (languages mkdocs-material has: ta, te, kn, ...): ev
 string of translations/site_strings.yml and plot_strings.yml is repeated too. The copy's lessonkit/ reads the
 languages from the copy's mkdocs.yml (PYTHONPATH is the copy).
 
-- warm: the checkout's figure cache, each entry given the new languages' figures (copies of its Hindi figures, with
-  their size and SHA-256 in the manifest: the cache checks them as its own), then one build to make the notebooks;
+- warm: the checkout's figure cache (run a build first), each entry given the new languages' figures (copies of its
+  Hindi figures, with their size and SHA-256 in the manifest: the cache checks them as its own) under the key the
+  copy computes (the languages are part of it), then one build to make the notebooks;
   the best of ``--repeats`` builds with nothing changed counts. The floor (plain mkdocs build, bench/run_benchmarks.py)
   is measured the same way on the same copy.
 - cold (``--cold``): an empty figure cache: every snippet runs (slow: minutes per count).
@@ -21,8 +22,10 @@ The table (bench/language_scaling.md) gives each build's seconds, ours / floor, 
 import argparse
 import hashlib
 import json
+import os
 import re
 import shutil
+import subprocess
 import sys
 import tempfile
 from pathlib import Path
@@ -57,9 +60,25 @@ def add_languages(project: Path, codes: tuple[str, ...]) -> None:
         path.write_text("\n".join(lines), encoding="utf-8")
 
 
-def warm_cache(source: Path, target: Path, codes: tuple[str, ...]) -> None:
-    """The checkout's figure cache with each entry's Hindi figures copied for ``codes`` (recorded in its manifest)."""
-    shutil.copytree(source, target, ignore=shutil.ignore_patterns(".tmp-*"))
+RENAME = """
+import sys
+from pathlib import Path
+from lessonkit.figures.build import snippet_key
+project, cache = Path(sys.argv[1]), Path(sys.argv[2])
+for entry in sorted(cache.iterdir()):
+    module = entry.name.split("--")[0]
+    entry.rename(cache / f"{module}--{snippet_key(module, project)}")
+"""
+
+
+def warm_cache(source: Path, target: Path, codes: tuple[str, ...], project: Path) -> None:
+    """The checkout's figure cache (the newest entry of each snippet) with each entry's Hindi figures copied for
+    ``codes`` (recorded in its manifest), under the keys the copy's build computes (the languages are in the key)."""
+    newest = {}
+    for manifest in sorted(source.glob("*/manifest.json"), key=lambda path: path.stat().st_mtime):
+        newest[manifest.parent.name.split("--")[0]] = manifest.parent
+    for entry in newest.values():
+        shutil.copytree(entry, target / entry.name)
     for manifest_path in target.glob("*/manifest.json"):
         manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
         for name in [n for n in manifest.get("files", {}) if n.endswith(f".{SOURCE}.svg")]:
@@ -69,6 +88,11 @@ def warm_cache(source: Path, target: Path, codes: tuple[str, ...]) -> None:
                 (manifest_path.parent / copy).write_bytes(data)
                 manifest["files"][copy] = {"size": len(data), "sha256": hashlib.sha256(data).hexdigest()}
         manifest_path.write_text(json.dumps(manifest, indent=2, ensure_ascii=False), encoding="utf-8")
+    subprocess.run(
+        [sys.executable, "-c", RENAME, str(project), str(target)],
+        env={**os.environ, "PYTHONPATH": str(project)},
+        check=True,
+    )
 
 
 def best(project: Path, cache: Path, config: str, repeats: int) -> float:
@@ -97,7 +121,7 @@ def main() -> None:
             if args.cold:
                 row["cold"] = mkdocs_build(project, Path(tmp) / "cold-cache", PYTHONPATH=str(project))[0]
             cache = Path(tmp) / "warm-cache"
-            warm_cache(args.figure_cache, cache, codes)
+            warm_cache(args.figure_cache, cache, codes, project)
             mkdocs_build(project, cache, PYTHONPATH=str(project))  # makes the notebooks: the next builds are warm
             row["warm"] = best(project, cache, "mkdocs.yml", args.repeats)
             row["floor"] = best(project, cache, FLOOR_CONFIG, args.repeats)

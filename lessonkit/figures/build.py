@@ -171,10 +171,10 @@ def _read_output(work_dir: Path) -> str:
 
 
 def snippet_key(module: str, root: Path) -> str:
-    """The cache key of the module's run as this build would make it (sources, plot strings, worker settings)."""
-    return cache_key(
-        module, root, extra_inputs=(translations_dir(root) / PLOT_STRINGS,), settings=json.dumps(WORKER_ENVIRONMENT)
-    )
+    """The cache key of the module's run as this build would make it (sources, plot strings, worker settings and
+    the languages its figures are saved in: an added language needs its figures)."""
+    settings = json.dumps({**WORKER_ENVIRONMENT, "languages": list(LANGUAGES)})
+    return cache_key(module, root, extra_inputs=(translations_dir(root) / PLOT_STRINGS,), settings=settings)
 
 
 def _cached_runs(modules, cache: FigureCache, root: Path, log: Callable[[str], None]) -> tuple[dict, dict]:

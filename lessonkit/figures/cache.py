@@ -62,9 +62,12 @@ def library_versions() -> str:
 def cache_key(module: str, root: Path, extra_inputs: tuple[Path, ...] = (), settings: str = "") -> str:
     """A hash of every input that can change what the snippet draws or prints (``settings``: the run's environment)."""
     digest = hashlib.sha256(library_versions().encode() + settings.encode())
-    machinery = tuple(Path(__file__).parent.parent / name for name in _MACHINERY)
+    lessonkit = Path(__file__).resolve().parent.parent
+    machinery = tuple(lessonkit / name for name in _MACHINERY)
     for path in (*local_source_closure(module, root), *machinery, *extra_inputs):
-        digest.update(str(path.relative_to(path.anchor)).encode())
+        # Named relative to the project (or to lessonkit/): a copy of the project elsewhere has the same keys.
+        base = next((b for b in (root.resolve(), lessonkit) if path.resolve().is_relative_to(b)), Path(path.anchor))
+        digest.update(str(path.resolve().relative_to(base)).encode())
         digest.update(path.read_bytes() if path.exists() else b"<absent>")
     return digest.hexdigest()[:20]
 

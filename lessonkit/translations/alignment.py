@@ -36,6 +36,12 @@ class Alignment:
     def __post_init__(self):
         self._left_of = {b.block: a.block for a, b in self.pairs}  # by value: any parse of the page finds it
 
+    def pairs_of_kind(self, kinds: set[str]):
+        """(left block, right block) of each pair whose blocks are both of one kind among ``kinds``."""
+        for left, right in self.pairs:
+            if right.block.kind in kinds and left.block.kind == right.block.kind:
+                yield left.block, right.block
+
     def counterpart(self, right: Block) -> Block | None:
         """The left-hand block that ``right`` stands for."""
         return self._left_of.get(right)

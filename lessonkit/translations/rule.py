@@ -47,10 +47,7 @@ def _line_of(block: Block, piece: str) -> int:
 def kept_problems(path: Path, alignment: Alignment, english_file: str) -> list[Problem]:
     """Pieces that are not prose, missing from a block of the translation or not in its English block."""
     problems = []
-    for english, ours in alignment.pairs:
-        e, t = english.block, ours.block
-        if t.kind not in KEPT_IN or e.kind != t.kind:
-            continue
+    for e, t in alignment.pairs_of_kind(KEPT_IN):
         theirs, mine = _kept(e.text), _kept(t.text)
         for piece in sorted((theirs - mine).elements()):
             problems.append(
@@ -108,10 +105,7 @@ def prose_problems(path: Path, alignment: Alignment, language: str, english_file
         return []
     script, letter = SCRIPT[language]
     problems = []
-    for english, ours in alignment.pairs:
-        e, t = english.block, ours.block
-        if t.kind not in PROSE_IN or e.kind != t.kind:
-            continue
+    for e, t in alignment.pairs_of_kind(PROSE_IN):
         for (what, theirs), (_, mine) in zip(prose_parts(e), prose_parts(t)):
             if not _has_words(theirs):
                 continue

@@ -55,10 +55,7 @@ def _still_english(english: str, translated: str, names: re.Pattern) -> bool:
 def untranslated_problems(path: Path, alignment: Alignment, english_file: str, glossary: list[dict]) -> list[Problem]:
     names = _names(glossary)
     problems = []
-    for english, ours in alignment.pairs:
-        e, t = english.block, ours.block
-        if t.kind not in PROSE_KINDS or e.kind != t.kind:
-            continue
+    for e, t in alignment.pairs_of_kind(PROSE_KINDS):
         theirs = next(
             (
                 part
