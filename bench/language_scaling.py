@@ -91,6 +91,7 @@ def warm_cache(source: Path, target: Path, codes: tuple[str, ...], project: Path
     subprocess.run(
         [sys.executable, "-c", RENAME, str(project), str(target)],
         env={**os.environ, "PYTHONPATH": str(project)},
+        cwd=project,  # the copy's lessonkit computes the keys, as its build will (not the checkout's, from cwd)
         check=True,
     )
 
