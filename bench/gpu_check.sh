@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The PyTorch and Lightning half of the suite on a CUDA machine that has its own PyTorch (not `pip install -e .`):
 # the checkout on PYTHONPATH, LESSON_DEVICE=cuda. Tests that need TensorFlow skip with the reason where it is missing.
-#   1. tests/test_gpu.py: every training snippet on the GPU and on the CPU, numbers written to $OUT/agreement.jsonl
+#   1. tests/snippets/test_gpu.py: every training snippet on the GPU and on the CPU, numbers written to $OUT/agreement.jsonl
 #   2. the snippet tests with LESSON_DEVICE=cuda, then with LESSON_DEVICE=cpu, each timed
 # Then, on any machine: python bench/gpu_results.py $OUT  ->  bench/gpu_results.md
 # Pure-Python test tools the machine lacks (mkdocs, pymdown-extensions, pytest-markdown-docs, ...) may be carried as

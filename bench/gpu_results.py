@@ -61,7 +61,7 @@ def main(out: Path) -> None:
         "",
         "Made by `bench/gpu_check.sh` on a GPU machine, then `python bench/gpu_results.py OUT`. Each training snippet",
         "runs twice in the same process on the same machine, with `LESSON_DEVICE=cuda` and with `LESSON_DEVICE=cpu`, from",
-        "the same seed; `tests/test_gpu.py` checks that the optimizer stepped parameters on the GPU only and that the",
+        "the same seed; `tests/snippets/test_gpu.py` checks that the optimizer stepped parameters on the GPU only and that the",
         "numbers agree within its stated tolerance.",
         "",
         "## Machine",

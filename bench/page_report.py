@@ -24,7 +24,7 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
-from tests.browser_support import (  # noqa: E402
+from tests.support.browser_support import (  # noqa: E402
     CHROMIUM,
     CHROMIUM_ARGS,
     PHONE,
@@ -34,10 +34,11 @@ from tests.browser_support import (  # noqa: E402
     read_whole_page,
     serve,
 )
-from tests.site_build import notebook_pages, site_pages  # noqa: E402
+from tests.support.site_build import notebook_pages, site_pages  # noqa: E402
 
 LIGHTHOUSE = REPO / "tests/browser/node_modules/.bin/lighthouse"
-LANGUAGES = ("en", "bn", "hi")
+from lessonkit.languages import LANGUAGES  # noqa: E402
+
 KiB = 1024
 
 

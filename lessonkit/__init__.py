@@ -6,5 +6,6 @@ REPO_ROOT = Path(__file__).resolve().parent.parent
 SNIPPETS_DIR = REPO_ROOT / "snippets"
 DOCS_DIR = REPO_ROOT / "docs"
 TRANSLATIONS_DIR = REPO_ROOT / "translations"
-LANGUAGES = ("en", "bn", "hi")
-DEFAULT_LANGUAGE = "en"
+from lessonkit.languages import DEFAULT_LANGUAGE, LANGUAGES  # noqa: E402 (read from mkdocs.yml: lessonkit/languages.py)
+
+__all__ = ["DEFAULT_LANGUAGE", "DOCS_DIR", "LANGUAGES", "REPO_ROOT", "SNIPPETS_DIR", "TRANSLATIONS_DIR"]

@@ -4,8 +4,10 @@ import argparse
 import sys
 from pathlib import Path
 
-from lessonkit import REPO_ROOT
-from lessonkit.translations.checks import check_translation, findings_to_repair, load_glossary, translated_pages
+from lessonkit import DOCS_DIR, REPO_ROOT  # the CLI works on this checkout
+from lessonkit.languages import page_language
+from lessonkit.translation_files import load_glossary
+from lessonkit.translations.checks import check_translation, findings_to_repair, translated_pages
 from lessonkit.translations.encoding_repair import repair_text
 from lessonkit.translations.glossary_terms import first_use_problems
 from lessonkit.translations.invisible import repair
@@ -17,7 +19,7 @@ STATE_MARK = {"up to date": "✓ up to date", "outdated": "⚠ outdated", "missi
 
 
 def status(args) -> int:
-    states = all_states()
+    states = all_states(DOCS_DIR)
     pages = sorted({s.english for s in states})
     print("| page | " + " | ".join(TRANSLATED_LANGUAGES) + " |")
     print("|---|" + "---|" * len(TRANSLATED_LANGUAGES))
@@ -28,18 +30,18 @@ def status(args) -> int:
             for s in states
             if s.english == page and s.language == lang
         ]
-        print(f"| {page.relative_to(REPO_ROOT / 'docs').as_posix()} | " + " | ".join(row) + " |")
+        print(f"| {page.relative_to(DOCS_DIR).as_posix()} | " + " | ".join(row) + " |")
     counts = {state: sum(s.state == state for s in states) for state in STATE_MARK}
     print("\n" + ", ".join(f"{n} {state}" for state, n in counts.items()))
     for s in (s for s in states if s.state == "outdated"):
         print(f"\n## {shown_path(s.path)}: outdated")
-        print(s.english_diff() if args.diff else changes_report(s))
+        print(s.english_diff(REPO_ROOT) if args.diff else changes_report(s, REPO_ROOT))
         print(f"When the translation covers these changes: lessonkit translations stamp {shown_path(s.path)}")
     return 0
 
 
 def check(args) -> int:
-    paths = [Path(p).resolve() for p in args.files] or translated_pages()
+    paths = [Path(p).resolve() for p in args.files] or translated_pages(DOCS_DIR)
     problems = [problem for path in paths for problem in check_translation(path)]
     for problem in problems:
         print(problem)
@@ -49,13 +51,13 @@ def check(args) -> int:
 
 def first_use(args) -> int:
     """Glossary terms whose first use on a Bengali or Hindi page lacks its English original."""
-    paths = [Path(p).resolve() for p in args.files] or translated_pages()
+    paths = [Path(p).resolve() for p in args.files] or translated_pages(DOCS_DIR)
     glossary = load_glossary()
     problems = [
         problem
         for path in paths
         for problem in sorted(
-            first_use_problems(shown_path(path), path.read_text(encoding="utf-8"), language_of(path), glossary),
+            first_use_problems(shown_path(path), path.read_text(encoding="utf-8"), page_language(path), glossary),
             key=lambda line: int(line.split(":")[1]),
         )
     ]
@@ -63,10 +65,6 @@ def first_use(args) -> int:
         print(problem)
     print(f"{len(paths)} translated page(s) checked, {len(problems)} term(s) without their English original")
     return 1 if problems else 0
-
-
-def language_of(path: Path) -> str:
-    return next(language for language in TRANSLATED_LANGUAGES if path.name.endswith(f".{language}.md"))
 
 
 def stamp_files(args) -> int:

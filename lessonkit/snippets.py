@@ -8,15 +8,13 @@ parsed again only when its text changes (a build asks about the same helpers for
 import ast
 from pathlib import Path
 
-from lessonkit import REPO_ROOT
 
-
-def module_name(path: Path, root: Path = REPO_ROOT) -> str:
+def module_name(path: Path, root: Path) -> str:
     """``snippets/overfitting/five_points.py`` -> ``snippets.overfitting.five_points``."""
     return ".".join(path.resolve().relative_to(root).with_suffix("").parts)
 
 
-def module_path(name: str, root: Path = REPO_ROOT) -> Path:
+def module_path(name: str, root: Path) -> Path:
     """``snippets.overfitting.five_points`` -> the file that defines it (a module or a package's __init__)."""
     base = root.joinpath(*name.split("."))
     for candidate in (base.with_suffix(".py"), base / "__init__.py"):
@@ -49,7 +47,7 @@ def _imported_names(path: Path, top_level_only: bool = False) -> frozenset[str]:
     return known[2] if top_level_only else known[1]
 
 
-def local_source_closure(name: str, root: Path = REPO_ROOT) -> list[Path]:
+def local_source_closure(name: str, root: Path) -> list[Path]:
     """The snippet's own file plus every file of the same top-level package it imports, directly or not."""
     package = name.split(".")[0]
     seen: dict[str, Path] = {}
@@ -67,7 +65,7 @@ def local_source_closure(name: str, root: Path = REPO_ROOT) -> list[Path]:
     return sorted(set(seen.values()))
 
 
-def imported_packages(name: str, root: Path = REPO_ROOT) -> set[str]:
+def imported_packages(name: str, root: Path) -> set[str]:
     """Packages the snippet imports as it loads, directly or through its local helpers (imports inside
     functions, such as the device helpers' ``import tensorflow``, only count where they are called)."""
     return {

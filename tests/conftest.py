@@ -9,11 +9,16 @@ import importlib.util  # noqa: E402
 
 import pytest  # noqa: E402
 
-from tests.site_build import build_site  # noqa: E402
-from tests.snippet_runner import run_main  # noqa: E402
+from tests.support.site_build import build_site  # noqa: E402
+from tests.support.snippet_runner import run_main  # noqa: E402
 
 # Fixture modules: the browser (Chromium) and a rendered lab notebook page.
-pytest_plugins = ["tests.browser_support", "tests.notebook_pages"]
+pytest_plugins = [
+    "pytester",
+    "tests.support.browser_support",
+    "tests.support.notebook_pages",
+    "tests.support.snippet_runs",
+]
 
 
 def pytest_sessionstart(session):
@@ -60,6 +65,14 @@ def pytest_runtest_call(item):
         return (yield)
     except ModuleNotFoundError as error:
         _skip_if_framework_missing(error)
+
+
+def pytest_collection_modifyitems(items):
+    """Every test that uses the built site carries the ``site`` marker, so ``-m "not site"`` (make test-fast) builds
+    no site: the marker follows the fixture, whichever module the test is in."""
+    for item in items:
+        if "site" in getattr(item, "fixturenames", ()) and not item.get_closest_marker("site"):
+            item.add_marker(pytest.mark.site)
 
 
 @pytest.fixture

@@ -19,11 +19,11 @@ from pathlib import Path
 
 from lessonkit import LANGUAGES, REPO_ROOT
 from lessonkit.figures.cache import DamagedEntry, FigureCache, cache_key
-from lessonkit.figures.plot_translation import PLOT_STRINGS_FILE
+from lessonkit.figures.entry_files import FIGURE_FILE, NARROW, OUTPUT_FILE
 from lessonkit.settings import snippet_timeout, timeout_hint
 from lessonkit.snippets import imported_packages, module_path
+from lessonkit.translation_files import PLOT_STRINGS, translations_dir
 
-OUTPUT_FILE = "output.txt"
 TRACEBACK_LINES = 80
 # Several workers share the build machine's cores: one compute thread each is faster for these small models
 # than threads fighting over the same cores.
@@ -61,16 +61,16 @@ class FigureRun:
     def figure_count(self) -> int:
         return self.manifest["figures"]
 
-    def figure_path(self, number: int, suffix: str = "") -> Path:
+    def figure_path(self, number: int, suffix: str = "", rendition: str = "") -> Path:
         """A figure file of this verified entry (only files the manifest checks: nothing unchecked reaches the site)."""
-        name = f"figure-{number}{suffix}.svg"
+        name = FIGURE_FILE.format(number=number, rendition=rendition, suffix=suffix)
         if name not in self.manifest["files"]:
             raise DamagedEntry(self.entry, name, "is not among the files its manifest checks")
         return self.entry / name
 
     def narrow_path(self, number: int, suffix: str = "") -> Path | None:
         """The narrow rendition of figure ``number`` for phones (lessonkit.figures.narrow_layout), if it has one."""
-        return self.figure_path(number, f"-narrow{suffix}") if number in self.manifest.get("narrow", ()) else None
+        return self.figure_path(number, suffix, NARROW) if number in self.manifest.get("narrow", ()) else None
 
     @property
     def output(self) -> str:
@@ -78,7 +78,7 @@ class FigureRun:
         return (self.entry / OUTPUT_FILE).read_text(encoding="utf-8", errors="replace")
 
 
-def framework_group(module: str, root: Path = REPO_ROOT) -> str:
+def framework_group(module: str, root: Path) -> str:
     """'tensorflow', 'torch', 'tensorflow+torch' or 'plain': which heavy frameworks the snippet needs."""
     packages = imported_packages(module, root)
     needs = [name for name, preload in FRAMEWORK_PRELOADS.items() if packages & set(preload)]
@@ -174,9 +174,11 @@ def _read_output(work_dir: Path) -> str:
         return ""
 
 
-def snippet_key(module: str, root: Path = REPO_ROOT) -> str:
-    """The cache key of the module's run as this build would make it (sources, plot strings, worker settings)."""
-    return cache_key(module, root, extra_inputs=(PLOT_STRINGS_FILE,), settings=json.dumps(WORKER_ENVIRONMENT))
+def snippet_key(module: str, root: Path) -> str:
+    """The cache key of the module's run as this build would make it (sources, plot strings, worker settings and
+    the languages its figures are saved in: an added language needs its figures)."""
+    settings = json.dumps({**WORKER_ENVIRONMENT, "languages": list(LANGUAGES)})
+    return cache_key(module, root, extra_inputs=(translations_dir(root) / PLOT_STRINGS,), settings=settings)
 
 
 def _cached_runs(modules, cache: FigureCache, root: Path, log: Callable[[str], None]) -> tuple[dict, dict]:
@@ -198,16 +200,17 @@ def _cached_runs(modules, cache: FigureCache, root: Path, log: Callable[[str], N
 
 def build_figures(
     users: dict[str, set[str]],
-    cache: FigureCache | None = None,
-    root: Path = REPO_ROOT,
+    cache: FigureCache,
+    root: Path,
     languages: tuple[str, ...] = LANGUAGES,
     log: Callable[[str], None] = print,
     jobs: int | None = None,
+    timeout_s: float | None = None,
 ) -> dict[str, FigureRun]:
     """Make sure every module in ``users`` (module -> pages that show its figures or output) has a current cache
     entry; raises SnippetFailed naming every snippet that failed, crashed or ran out of time."""
-    cache = cache or FigureCache()
-    timeout_s = snippet_timeout()  # a bad value stops the build before anything runs
+    if timeout_s is None:  # the plugin passes its setting; other callers: the environment, else the default
+        timeout_s = snippet_timeout()  # a bad value stops the build before anything runs
     if leftovers := cache.remove_leftovers():
         log(
             f"figures: removed {len(leftovers)} folder(s) left by interrupted runs: "

@@ -18,7 +18,7 @@ from functools import cache
 from importlib import metadata
 from pathlib import Path
 
-from lessonkit import REPO_ROOT
+from lessonkit.figures.entry_files import MANIFEST_FILE
 from lessonkit.snippets import local_source_closure
 
 CACHE_DIR_VARIABLE = "LESSON_FIGURE_CACHE"
@@ -32,10 +32,19 @@ LIBRARIES = (
     "pytorch-lightning",
     "scikit-learn",
 )
-_MACHINERY = ("runner.py", "plot_translation.py", "light_svg.py", "narrow_layout.py")
+# The code that draws and names what an entry holds (a change to it makes every entry out of date).
+_MACHINERY = (
+    "figures/runner.py",
+    "figures/plot_translation.py",
+    "figures/light_svg.py",
+    "figures/entry_files.py",
+    "translation_files.py",
+    "languages.py",
+    "figures/narrow_layout.py",
+)
 
 
-def cache_dir(root: Path = REPO_ROOT) -> Path:
+def cache_dir(root: Path) -> Path:
     """``$LESSON_FIGURE_CACHE`` if set, else ``.cache/figures`` in the project (outside docs/: no rebuild loops)."""
     return Path(os.environ.get(CACHE_DIR_VARIABLE) or root / ".cache" / "figures")
 
@@ -51,17 +60,20 @@ def library_versions() -> str:
     return f"python {sys.version_info[:3]}; " + "; ".join(versions)
 
 
-def cache_key(module: str, root: Path = REPO_ROOT, extra_inputs: tuple[Path, ...] = (), settings: str = "") -> str:
+def cache_key(module: str, root: Path, extra_inputs: tuple[Path, ...] = (), settings: str = "") -> str:
     """A hash of every input that can change what the snippet draws or prints (``settings``: the run's environment)."""
     digest = hashlib.sha256(library_versions().encode() + settings.encode())
-    machinery = tuple(Path(__file__).parent / name for name in _MACHINERY)
+    lessonkit = Path(__file__).resolve().parent.parent
+    machinery = tuple(lessonkit / name for name in _MACHINERY)
     for path in (*local_source_closure(module, root), *machinery, *extra_inputs):
-        digest.update(str(path.relative_to(path.anchor)).encode())
+        # Named relative to the project (or to lessonkit/): a copy of the project elsewhere has the same keys.
+        base = next((b for b in (root.resolve(), lessonkit) if path.resolve().is_relative_to(b)), Path(path.anchor))
+        digest.update(str(path.resolve().relative_to(base)).encode())
         digest.update(path.read_bytes() if path.exists() else b"<absent>")
     return digest.hexdigest()[:20]
 
 
-MANIFEST = "manifest.json"
+MANIFEST = MANIFEST_FILE
 TEMP_PREFIX = ".tmp-"
 # A build touches each entry it uses; an older entry of a module is dropped only once no build has used it for
 # this long (another build, of other sources, may still be copying its figures into its site).
@@ -99,8 +111,8 @@ def _alive(pid: int) -> bool:
 
 
 class FigureCache:
-    def __init__(self, root: Path | None = None):
-        self.root = root or cache_dir()
+    def __init__(self, root: Path):
+        self.root = root
 
     def entry(self, module: str, key: str) -> Path:
         return self.root / f"{module}--{key}"

@@ -3,28 +3,19 @@
 from __future__ import annotations
 
 import re
-from pathlib import Path
 from typing import TYPE_CHECKING
 
-import yaml
+from lessonkit.translation_files import PlotString, load_plot_strings
 
-from lessonkit import TRANSLATIONS_DIR
+__all__ = ["load_plot_strings", "restore_texts", "translate_figure", "words_in"]
 
 if TYPE_CHECKING:  # matplotlib loads where figures are drawn: the site build (and `make preview`) can do without it
     from matplotlib.figure import Figure
     from matplotlib.text import Text
 
-PLOT_STRINGS_FILE = TRANSLATIONS_DIR / "plot_strings.yml"
 _HAS_LETTERS = re.compile(r"[^\W\d_]")
 _TEX_COMMAND = re.compile(r"\\[A-Za-z]+")  # tick labels such as $\mathdefault{10^{-1}}$ hold no words
 _SYMBOL = re.compile(r"^\$?[A-Za-z]{1,2}\$?$")  # x, y, $w$: maths symbols, the same in every language
-
-
-def load_plot_strings(path: Path = PLOT_STRINGS_FILE) -> dict[str, dict[str, str]]:
-    """English string -> {language: translation}."""
-    if not path.exists():
-        return {}
-    return yaml.safe_load(path.read_text(encoding="utf-8")) or {}
 
 
 def words_in(figure: Figure) -> list[Text]:
@@ -38,7 +29,9 @@ def words_in(figure: Figure) -> list[Text]:
     ]
 
 
-def translate_figure(figure: Figure, language: str, plot_strings: dict) -> tuple[dict[Text, str], list[str]]:
+def translate_figure(
+    figure: Figure, language: str, plot_strings: dict[str, PlotString]
+) -> tuple[dict[Text, str], list[str]]:
     """Replace each known English string by its translation.
 
     Returns the original texts (to undo with ``restore_texts``) and the strings that have no translation.
@@ -46,7 +39,7 @@ def translate_figure(figure: Figure, language: str, plot_strings: dict) -> tuple
     originals, untranslated = {}, []
     for text in words_in(figure):
         english = text.get_text()
-        translated = plot_strings.get(english, {}).get(language)
+        translated = plot_strings[english].translations.get(language) if english in plot_strings else None
         if translated:
             originals[text] = english
             text.set_text(translated)

@@ -2,9 +2,8 @@
 
 Called in a forked child of a framework's worker process (``lessonkit.figures.worker``).
 Like sphinx-gallery, snippets just call ``plt.show()``; here that call saves the open figures instead.
-Writes ``figure-N.svg`` (English), ``figure-N.<lang>.svg`` for the other languages, for a wide figure also its
-narrow rendition for phones, ``figure-N-narrow.svg`` / ``figure-N-narrow.<lang>.svg``, and ``manifest.json``;
-the values the snippet records for the prose go to ``results.json`` (snippets.common.results).
+Writes the entry's files (``lessonkit.figures.entry_files``): each figure in every language, the manifest, and the
+values the snippet records for the prose (snippets.common.results).
 """
 
 import json
@@ -19,20 +18,13 @@ matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402  (after choosing the backend)
 
 from lessonkit import DEFAULT_LANGUAGE  # noqa: E402
+from lessonkit.figures.entry_files import MANIFEST_FILE, NARROW, RESULTS_FILE, figure_file  # noqa: E402
 from lessonkit.figures.light_svg import save_light_svg  # noqa: E402
 from lessonkit.figures.narrow_layout import reflow_for_narrow  # noqa: E402
 from lessonkit.figures.plot_translation import load_plot_strings, restore_texts, translate_figure  # noqa: E402
 
 # Latin text keeps DejaVu Sans; Bengali and Devanagari glyphs fall back to the Noto fonts.
 FONT_FAMILIES = ["DejaVu Sans", "Noto Sans Bengali", "Noto Sans Devanagari"]
-
-
-NARROW = "-narrow"  # the rendition of a wide figure for phones (lessonkit.figures.narrow_layout)
-
-
-def figure_file(number: int, language: str, rendition: str = "") -> str:
-    suffix = "" if language == DEFAULT_LANGUAGE else f".{language}"
-    return f"figure-{number}{rendition}{suffix}.svg"
 
 
 class FigureCapture:
@@ -88,7 +80,7 @@ def run(module: str, out_dir: Path, languages: list[str]) -> dict:
         capture.show()
 
     plt.show = show
-    os.environ["LESSON_RESULTS_FILE"] = str(out_dir / "results.json")  # snippets.common.results.record
+    os.environ["LESSON_RESULTS_FILE"] = str(out_dir / RESULTS_FILE)  # snippets.common.results.record
     runpy.run_module(module, run_name="__main__", alter_sys=True)
     capture.show()  # figures the snippet left open without calling plt.show()
     manifest = {
@@ -97,5 +89,5 @@ def run(module: str, out_dir: Path, languages: list[str]) -> dict:
         "narrow": capture.narrow,
         "untranslated": capture.untranslated,
     }
-    (out_dir / "manifest.json").write_text(json.dumps(manifest, indent=2, ensure_ascii=False), encoding="utf-8")
+    (out_dir / MANIFEST_FILE).write_text(json.dumps(manifest, indent=2, ensure_ascii=False), encoding="utf-8")
     return manifest

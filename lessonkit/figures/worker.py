@@ -24,6 +24,7 @@ import time
 import traceback
 from pathlib import Path
 
+from lessonkit.figures.entry_files import OUTPUT_FILE
 from lessonkit.figures.runner import run
 
 PR_SET_PDEATHSIG = 1  # <linux/prctl.h>
@@ -72,7 +73,7 @@ def _run_snippet(request: dict, worker_pid: int, answers_fd: int) -> int:
     die_with_parent(signal.SIGKILL, worker_pid)
     os.close(answers_fd)  # the build's end of the answers pipe must see EOF when the worker ends, whatever lives on
     out_dir = Path(request["out_dir"])
-    output = os.open(out_dir / "output.txt", os.O_WRONLY | os.O_CREAT | os.O_TRUNC | os.O_APPEND, 0o644)
+    output = os.open(out_dir / OUTPUT_FILE, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | os.O_APPEND, 0o644)
     os.dup2(output, 1)
     os.dup2(output, 2)
     os.dup2(os.open(os.devnull, os.O_RDONLY), 0)  # input() fails at once instead of waiting for the time limit
@@ -106,7 +107,7 @@ def _wait(pid: int, timeout_s: float) -> bool:
 
 def _show_where_it_is(pid: int, request: dict) -> None:
     """Append to the snippet's output where each of its threads was when its time ran out."""
-    with open(Path(request["out_dir"]) / "output.txt", "a", encoding="utf-8") as output:
+    with open(Path(request["out_dir"]) / OUTPUT_FILE, "a", encoding="utf-8") as output:
         output.write(f"\n--- where it was when its time limit ({request['timeout_s']:g} s) ran out ---\n")
     os.kill(pid, TRACEBACK_SIGNAL)
     time.sleep(TRACEBACK_GRACE_S)

@@ -12,7 +12,7 @@ indented by four spaces, as in Python-Markdown.
 
 ``parse`` is memoised on the text, so a page is parsed once however many checks and languages read it. That is a
 speed-up only: blocks are values (equal when kind, lines and text are), and no reader relies on getting the same
-objects back (tests/test_translation_staleness.py parses afresh each time).
+objects back (tests/lessonkit/translations/test_staleness.py parses afresh each time).
 """
 
 import re
@@ -20,17 +20,25 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from lessonkit.markdown.refs import OUTPUT_MARKER
-from lessonkit.markdown.structure import FENCE_OPEN, INLINE_CODE, TAB, front_matter_end
+from lessonkit.markdown.syntax import (
+    ADMONITION,
+    CONTAINER_INDENT,
+    FENCE_OPEN,
+    INLINE_CODE,
+    TAB,
+    fence_end,
+    front_matter_end,
+    indent_width,
+    strip_indent,
+)
 
 HEADING = re.compile(r"^(?P<hashes>#{1,6})\s+(?P<title>.*?)\s*(?:\{\s*#(?P<id>[\w-]+)\s*\})?\s*$")
-ADMONITION = re.compile(r'^(?P<marker>!!!|\?\?\?\+?)\s+(?P<kind>[\w-]+)(?:\s+"(?P<title>[^"]*)")?\s*$')
 LIST_ITEM = re.compile(r"^ {0,3}(?P<marker>[-*+]|\d+[.)])\s+(?P<rest>.*)$")
 TABLE_SEPARATOR = re.compile(r"^\|?\s*:?-+:?\s*(\|\s*:?-+:?\s*)*\|?\s*$")
 RULE = re.compile(r"^ {0,3}([-*_])(\s*\1){2,}\s*$")
 HTML_BLOCK = re.compile(r"^<(?P<tag>[a-zA-Z][\w-]*)")
 IMAGE_ONLY = re.compile(r"^!\[(?:[^\]\\]|\\.)*\]\((?P<target>[^)\s]+)(?:\s+\"[^\"]*\")?\)(?:\{[^}]*\})?$")
 CELL_SPLIT = re.compile(r"(?<!\\)\|")
-CONTAINER_INDENT = 4
 
 
 @dataclass(frozen=True)
@@ -63,13 +71,11 @@ Line = tuple[int, str]  # (line number in the file, text without container inden
 
 
 def _indent(text: str) -> int:
-    return len(text) - len(text.lstrip(" "))
+    return indent_width(text)
 
 
 def _dedent(text: str) -> str:
-    if text.startswith("\t"):
-        return text[1:]
-    return text[min(_indent(text), CONTAINER_INDENT) :]
+    return strip_indent(text, CONTAINER_INDENT)
 
 
 def _body(lines: list[Line], i: int) -> int:
@@ -78,21 +84,11 @@ def _body(lines: list[Line], i: int) -> int:
     while j < len(lines):
         text = lines[j][1]
         if text.strip():
-            if _indent(text) < CONTAINER_INDENT and not text.startswith("\t"):
+            if _indent(text) < CONTAINER_INDENT:
                 break
             end = j + 1
         j += 1
     return end
-
-
-def _fence_end(lines: list[Line], i: int, marker: str) -> int:
-    j = i + 1
-    while j < len(lines):
-        closing = lines[j][1].strip()
-        if closing.startswith(marker) and set(closing) == {marker[0]}:
-            return j + 1
-        j += 1
-    return j
 
 
 def _starts_block(text: str, in_item: bool) -> bool:
@@ -176,11 +172,11 @@ def _parse(lines: list[Line], in_item: bool = False) -> list[Block]:
             i += 1
             continue
         if opening := FENCE_OPEN.match(text):
-            end = _fence_end(lines, i, opening["fence"])
-            code = [(n, t[_indent(text) :] if t[: _indent(text)].strip() == "" else t) for n, t in lines[i:end]]
+            end = fence_end([t for _, t in lines], i)
+            code = [(n, strip_indent(t, _indent(opening["indent"]))) for n, t in lines[i:end]]
             blocks.append(_block("code", code, _own(code).strip()))
             i = end
-        elif _indent(text) >= CONTAINER_INDENT or text.startswith("\t"):  # an indented code block
+        elif _indent(text) >= CONTAINER_INDENT:  # an indented code block
             end = _body(lines, i)
             code = [(n, _dedent(t)) for n, t in lines[i:end]]
             blocks.append(_block("code", code, _own(code).strip()))

@@ -6,19 +6,16 @@ expands the includes with pymdownx.snippets itself (same settings as mkdocs.yml)
 contents of those blocks to the left margin.
 """
 
-import re
 from pathlib import Path
 
 import markdown
 from markdown_it import MarkdownIt
 
 from lessonkit import SNIPPETS_DIR
-
-# Blocks whose body is indented 4 spaces: tabs (=== "Label"), details (??? / ???+), admonitions (!!!).
-BLOCK_HEADER = re.compile(r"^(?P<indent>[ \t]*)(?:===|\?\?\?\+?|!!!)[ \t]")
+from lessonkit.markdown.syntax import CONTAINER_INDENT, container_header, in_fences, indent_width, strip_indent
 
 
-def expand_snippet_includes(text: str, base_path: Path = SNIPPETS_DIR) -> str:
+def expand_snippet_includes(text: str, base_path: Path) -> str:
     md = markdown.Markdown(
         extensions=["pymdownx.snippets"],
         extension_configs={
@@ -33,20 +30,21 @@ def expand_snippet_includes(text: str, base_path: Path = SNIPPETS_DIR) -> str:
 
 
 def unindent_blocks(text: str) -> str:
-    """Move the bodies of tab, details and admonition blocks (nested too) to the left margin, keeping line count."""
+    """Move the bodies of tab, details and admonition blocks (nested too) to the left margin, keeping line count.
+    A header-like line inside a fence is code (lessonkit.markdown.syntax: the fence rules)."""
+    lines = text.split("\n")
     out, stack = [], []  # stack: the body indent of each open block, innermost last
-    for line in text.split("\n"):
-        leading = len(line) - len(line.lstrip(" "))
+    for line, code in zip(lines, in_fences(lines)):
+        leading = indent_width(line)
         if line.strip():
             while stack and leading < stack[-1]:
                 stack.pop()  # a non-blank line left of a block's body closes that block
-        header = BLOCK_HEADER.match(line)
+        header = None if code else container_header(line)
         if header:
-            stack.append(len(header["indent"]) + 4)
+            stack.append(indent_width(header["indent"]) + CONTAINER_INDENT)
             out.append("")
             continue
-        strip = min(len(stack) * 4, leading) if line.strip() else 0
-        out.append(line[strip:])
+        out.append(strip_indent(line, len(stack) * CONTAINER_INDENT) if line.strip() else "")
     return "\n".join(out)
 
 
@@ -54,4 +52,4 @@ class ExpandingMarkdownIt(MarkdownIt):
     """A commonmark parser that first expands snippet includes and un-indents tab, details and admonition bodies."""
 
     def parse(self, src, env=None):
-        return super().parse(unindent_blocks(expand_snippet_includes(src)), env)
+        return super().parse(unindent_blocks(expand_snippet_includes(src, SNIPPETS_DIR)), env)  # the pages' snippets

@@ -4,8 +4,6 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from lessonkit import SNIPPETS_DIR
-
 INCLUDE = re.compile(r'^[ \t]*--8<--[ \t]+"(?P<path>[^":]+)(?::(?P<section>[\w-]+))?"[ \t]*$', re.M)
 
 
@@ -25,7 +23,7 @@ def includes(markdown: str) -> list[Include]:
     ]
 
 
-def include_problem(include: Include, snippets_dir: Path = SNIPPETS_DIR) -> str | None:
+def include_problem(include: Include, snippets_dir: Path) -> str | None:
     """Why the include cannot be resolved, or None when it can."""
     file = snippets_dir / include.path
     if not file.is_file():

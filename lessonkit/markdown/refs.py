@@ -13,6 +13,8 @@ import math
 import re
 from dataclasses import dataclass
 
+from lessonkit.languages import counting_digits
+
 OUTPUT_MARKER = re.compile(r"^(?P<indent>[ \t]*)<!-- output: (?P<topic>[\w/]+)/(?P<name>\w+) -->[ \t]*$", re.M)
 VALUE_TOKEN = re.compile(r"<!-- value: (?P<topic>[\w/]+)/(?P<name>\w+) (?P<key>\w+)(?::(?P<spec>[^\s>]*))? -->")
 FIGURE_URI = re.compile(r"(?<![\w/])(?:\.\./)*figures/(?P<topic>[\w/]+)/(?P<name>\w+)-(?P<number>\d+)\.svg")
@@ -90,7 +92,6 @@ class NotANumber(MissingValue):
 
 
 # Whole numbers are counts ("27th epoch", "64 units"); Bengali prose writes counts in Bengali digits.
-COUNTING_DIGITS = {"bn": str.maketrans("0123456789", "০১২৩৪৫৬৭৮৯")}
 WHOLE_NUMBER = re.compile(r"-?\d[\d,]*")
 
 
@@ -109,9 +110,7 @@ def value_modules(markdown: str) -> set[str]:
 
 def format_value(value, spec: str, language: str) -> str:
     text = format(value, spec)
-    if WHOLE_NUMBER.fullmatch(text) and language in COUNTING_DIGITS:
-        return text.translate(COUNTING_DIGITS[language])
-    return text
+    return counting_digits(text, language) if WHOLE_NUMBER.fullmatch(text) else text
 
 
 def insert_values(markdown: str, page: str, values_of, language: str, first_line: int = 1) -> str:

@@ -1,14 +1,14 @@
-"""Line-level Markdown: front matter, code fences, tab labels, and the prose lines outside code.
+"""Line-level Markdown: the prose lines of a page, outside front matter and code fences.
 
-The block tree of a page (paragraphs, lists, tables, admonitions, tabs...) is in ``blocks.py``.
+The syntax rules themselves (fences, containers, what is not prose) are in ``syntax.py``; the block tree of a page
+(paragraphs, lists, tables, admonitions, tabs...) is in ``blocks.py``.
 """
 
-import re
 from dataclasses import dataclass
 
-FENCE_OPEN = re.compile(r"^(?P<indent>[ \t]*)(?P<fence>`{3,}|~{3,})(?P<info>.*)$")
-TAB = re.compile(r'^[ \t]*=== "(?P<label>[^"]*)"')
-INLINE_CODE = re.compile(r"`[^`\n]+`")
+from lessonkit.markdown.syntax import FENCE_OPEN, INLINE_CODE, TAB, front_matter_end, in_fences
+
+__all__ = ["FENCE_OPEN", "INLINE_CODE", "TAB", "Item", "front_matter_end", "prose_lines"]  # older imports of these
 
 
 @dataclass(frozen=True)
@@ -17,27 +17,9 @@ class Item:
     text: str
 
 
-def front_matter_end(lines: list[str]) -> int:
-    """Index of the first line after a leading ``---`` YAML block (0 when there is none)."""
-    if lines and lines[0].strip() == "---":
-        for i in range(1, len(lines)):
-            if lines[i].strip() == "---":
-                return i + 1
-    return 0
-
-
 def prose_lines(markdown: str) -> list[Item]:
     """Lines outside front matter and code fences (what translators change)."""
     lines = markdown.split("\n")
-    inside, out, marker = False, [], None
-    for number, line in enumerate(lines[front_matter_end(lines) :], start=front_matter_end(lines) + 1):
-        opening = FENCE_OPEN.match(line)
-        if not inside and opening:
-            inside, marker = True, opening["fence"]
-            continue
-        if inside:
-            if line.strip().startswith(marker):
-                inside = False
-            continue
-        out.append(Item(number, line))
-    return out
+    start = front_matter_end(lines)
+    body = lines[start:]
+    return [Item(start + 1 + i, line) for i, (line, code) in enumerate(zip(body, in_fences(body))) if not code]

@@ -5,17 +5,27 @@ Only the chosen framework's tabs are kept. A first code cell writes the lesson's
 """
 
 import re
+from pathlib import Path
 
 import nbformat
 
 from lessonkit.markdown.fences import expand_snippet_includes
 from lessonkit.markdown.quizzes import quizzes
 from lessonkit.markdown.refs import FIGURE_URI, OUTPUT_MARKER
-from lessonkit.markdown.structure import FENCE_OPEN, TAB, front_matter_end
+from lessonkit.markdown.syntax import (
+    ADMONITION,
+    CONTAINER_INDENT,
+    FENCE_OPEN,
+    TAB,
+    fence_content,
+    front_matter_end,
+    in_fences,
+    indent_width,
+    strip_indent,
+)
 from lessonkit.notebooks.install_cell import install_cell
 from lessonkit.notebooks.sources import FRAMEWORK_TABS, helper_sources
 
-ADMONITION = re.compile(r'^(?P<indent>[ \t]*)(?:!!!|\?\?\?\+?)\s*[\w-]+(?:\s+"(?P<title>[^"]*)")?\s*$')
 PYTHON_INFO = re.compile(r"^(python|py|\{[^}]*\.python[^}]*\})\s*$")
 BRACE_INFO = re.compile(r"^(?P<fence>\s*(?:`{3,}|~{3,}))\{[^}]*?\.(?P<lang>[\w-]+)[^}]*\}\s*$")  # ```{.bash notest}
 HEADING_ID = re.compile(r"\s*\{\s*#[\w-]+\s*\}\s*$")  # ## Title {#id}
@@ -50,11 +60,11 @@ def _quizzes_with_answers(markdown: str) -> str:
     return "\n".join(out + lines[previous:])
 
 
-def _keep_framework(lines: list[str], framework: str) -> list[str]:
+def _keep_framework(lines: list[str], framework: str, tabs: tuple[str, ...] = FRAMEWORK_TABS) -> list[str]:
     """Drop the other frameworks' tabs; move kept tab and admonition contents to the left margin."""
     out, skip_indent, shift = [], None, []  # shift: stack of (indent of the block header, columns to remove)
-    for line in lines:
-        indent = len(line) - len(line.lstrip(" "))
+    for line, code in zip(lines, in_fences(lines)):
+        indent = indent_width(line)
         if skip_indent is not None:
             if not line.strip() or indent > skip_indent:
                 continue
@@ -62,16 +72,16 @@ def _keep_framework(lines: list[str], framework: str) -> list[str]:
         while shift and line.strip() and indent <= shift[-1][0]:
             shift.pop()
         removed = sum(columns for _, columns in shift)
-        line = line[removed:] if line[:removed].strip() == "" else line.lstrip(" ")
-        tab, admonition = TAB.match(line), ADMONITION.match(line)
+        line = strip_indent(line, removed)
+        tab, admonition = (None, None) if code else (TAB.match(line), ADMONITION.match(line))
         if tab:
-            if tab["label"] != framework and tab["label"] in FRAMEWORK_TABS:
+            if tab["label"] != framework and tab["label"] in tabs:
                 skip_indent = indent  # skip everything indented under this tab
                 continue
-            shift.append((indent, 4))
+            shift.append((indent, CONTAINER_INDENT))
             continue
         if admonition:
-            shift.append((indent, 4))
+            shift.append((indent, CONTAINER_INDENT))
             if admonition["title"]:
                 out.append(f"**{admonition['title']}**")
             continue
@@ -87,15 +97,15 @@ def _cells(lines: list[str]) -> list:
             cells.append(nbformat.v4.new_markdown_cell("\n".join(prose).strip()))
 
     while i < len(lines):
-        opening = FENCE_OPEN.match(lines[i])
-        if opening and PYTHON_INFO.match(opening["info"].strip()):
-            j = i + 1
-            while j < len(lines) and not lines[j].strip().startswith(opening["fence"]):
-                j += 1
-            flush()
-            prose = []
-            cells.append(nbformat.v4.new_code_cell("\n".join(lines[i + 1 : j]).rstrip()))
-            i = j + 1
+        if opening := FENCE_OPEN.match(lines[i]):
+            body, end = fence_content(lines, i)  # the CommonMark closing rule: a ```python line inside is code
+            if PYTHON_INFO.match(opening["info"].strip()):
+                flush()
+                prose = []
+                cells.append(nbformat.v4.new_code_cell("\n".join(body).rstrip()))
+            else:  # another language's fence stays in the Markdown cell, as it is
+                prose.extend([_plain_markdown(lines[i]), *lines[i + 1 : end]])
+            i = end
             continue
         line = lines[i]
         if not (OUTPUT_MARKER.match(line) or FIGURE_URI.search(line) and line.lstrip().startswith("![")):
@@ -124,19 +134,26 @@ def _helpers_outline(helpers: dict[str, str]) -> str:
 
 
 def page_notebook(
-    markdown: str, framework: str, language: str, setup_note: str, on_site: bool = False
+    markdown: str,
+    framework: str,
+    language: str,
+    setup_note: str,
+    on_site: bool = False,
+    tabs: tuple[str, ...] = FRAMEWORK_TABS,
+    *,
+    root: Path,
 ) -> nbformat.NotebookNode:
     """The page's notebook for ``framework``; ``on_site``: as the site shows it (the helpers' text left out, the title
     before the install cell), not as a learner downloads it."""
     lines = markdown.split("\n")
     body = _quizzes_with_answers("\n".join(lines[front_matter_end(lines) :]))
-    cells = _cells(_keep_framework(expand_snippet_includes(body).split("\n"), framework))
-    helpers = helper_sources(body)
+    cells = _cells(_keep_framework(expand_snippet_includes(body, root / "snippets").split("\n"), framework, tabs))
+    helpers = helper_sources(body, root)
     if helpers:
         files = _helpers_outline(helpers) if on_site else repr(helpers)
         setup = [nbformat.v4.new_markdown_cell(setup_note), nbformat.v4.new_code_cell(SETUP_CELL.format(files=files))]
         cells[1:1] = setup  # after the title
-    install = install_cell(cells)  # pip-installs what is missing: the first cell, or after the title on the site
+    install = install_cell(cells, root)  # pip-installs what is missing: the first cell, or after the title on the site
     cells = [*cells[:1], install, *cells[1:]] if on_site else [install, *cells]
     notebook = nbformat.v4.new_notebook(cells=cells)
     notebook.metadata.update(

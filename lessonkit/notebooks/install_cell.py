@@ -6,6 +6,7 @@ imported (Colab's torch, a learner's own environment) is left as it is.
 """
 
 import ast
+from pathlib import Path
 
 import nbformat
 
@@ -30,17 +31,17 @@ def _imports(source: str) -> frozenset[str]:
         return frozenset()
 
 
-def notebook_imports(cells: list) -> set[str]:
+def notebook_imports(cells: list, root: Path) -> set[str]:
     """Top-level modules the code cells import, directly or through the lesson's own modules."""
     names = set()
     for cell in cells:
         if cell.cell_type == "code":
             names |= _imports(cell.source)
     for module in [name for name in names if name.partition(".")[0] == "snippets"]:
-        names |= imported_packages(module)
+        names |= imported_packages(module, root)
     return {name.partition(".")[0] for name in names}
 
 
-def install_cell(cells: list) -> nbformat.NotebookNode:
-    requirements = requirements_for(notebook_imports(cells))
+def install_cell(cells: list, root: Path) -> nbformat.NotebookNode:
+    requirements = requirements_for(notebook_imports(cells, root))
     return nbformat.v4.new_code_cell(INSTALL_CELL.format(names=", ".join(requirements), requirements=requirements))

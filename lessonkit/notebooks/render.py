@@ -23,6 +23,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink, get_toc
 
+from lessonkit.languages import root_prefix
 from lessonkit.notebooks.files import write_atomically
 from lessonkit.notebooks.used_css import names_in, used_css
 
@@ -143,7 +144,7 @@ def _stylesheet_link(css: str, page: Page, config: MkDocsConfig) -> str:
     target = Path(config.site_dir) / name
     if not target.exists():
         write_atomically(target, css).chmod(0o644)  # readable by the web server, as mkdocs' own files are
-    return f'<link rel="stylesheet" href="{"../" * page.url.count("/")}{name}">\n'
+    return f'<link rel="stylesheet" href="{root_prefix(page.url)}{name}">\n'
 
 
 def _key(notebook: Path, config: MkDocsConfig) -> str:

@@ -4,7 +4,6 @@ exist and whether their inputs changed."""
 
 from pathlib import Path
 
-from lessonkit import REPO_ROOT, SNIPPETS_DIR
 from lessonkit.markdown.includes import includes
 from lessonkit.markdown.structure import TAB
 from lessonkit.snippets import local_source_closure, module_name
@@ -12,20 +11,20 @@ from lessonkit.snippets import local_source_closure, module_name
 FRAMEWORK_TABS = ("PyTorch", "TensorFlow")
 
 
-def frameworks_of(markdown: str) -> list[str]:
+def frameworks_of(markdown: str, tabs: tuple[str, ...] = FRAMEWORK_TABS) -> list[str]:
     """The framework variants a page's notebook comes in: its tab labels, or 'python' for a page without tabs."""
     labels = {m["label"] for line in markdown.split("\n") if (m := TAB.match(line))}
-    present = [label for label in FRAMEWORK_TABS if label in labels]
+    present = [label for label in tabs if label in labels]
     return present or (["python"] if includes(markdown) else [])
 
 
-def helper_sources(markdown: str, root: Path = REPO_ROOT) -> dict[str, str]:
+def helper_sources(markdown: str, root: Path) -> dict[str, str]:
     """Files of every local module the page's snippets import, by path relative to ``root`` (shown ones too:
     one snippet may import another, e.g. a model defined earlier on the page)."""
-    shown = {SNIPPETS_DIR / inc.path for inc in includes(markdown)}
+    shown = {root / "snippets" / inc.path for inc in includes(markdown)}
     needed = set()
     for path in shown:
-        needed.update(p for p in local_source_closure(module_name(path), root) if p != path)
+        needed.update(p for p in local_source_closure(module_name(path, root), root) if p != path)
     for path in list(needed):  # the packages on the way need their __init__.py
         for parent in path.relative_to(root).parents:
             if parent != Path(".") and (root / parent / "__init__.py").exists():

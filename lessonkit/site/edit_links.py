@@ -10,6 +10,7 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.pages import Page
 
+from lessonkit.languages import split_language, translation_path
 from lessonkit.notebooks.files import RENDERED, is_rendered_notebook
 
 
@@ -19,15 +20,15 @@ def without_repository(config: MkDocsConfig) -> None:
         config.edit_uri = None
 
 
-def link_own_source(page: Page, config: MkDocsConfig) -> None:
+def link_own_source(page: Page, config: MkDocsConfig, rendered: dict[str, str] = RENDERED) -> None:
     if page.edit_url and is_rendered_notebook(page.file):
-        source = notebook_source(page.file.src_uri, Path(config.docs_dir))
+        source = notebook_source(page.file.src_uri, Path(config.docs_dir), rendered)
         page.edit_url = page.edit_url.removesuffix(page.file.src_uri) + source
 
 
-def notebook_source(src_uri: str, docs_dir: Path) -> str:
+def notebook_source(src_uri: str, docs_dir: Path, rendered: dict[str, str] = RENDERED) -> str:
     """``lab-notebook-pytorch.bn.ipynb`` -> ``lab.bn.md`` (``lab.md`` while the lab has no Bengali translation)."""
-    name, _, language = src_uri.removesuffix(".ipynb").partition(".")
-    page = next(page for page, rendered in RENDERED.items() if name.startswith(f"{rendered}-"))
-    translated = f"{page}.{language}.md" if language else f"{page}.md"
+    english, language = split_language(src_uri)
+    page = next(page for page, shown in rendered.items() if english.startswith(f"{shown}-"))
+    translated = translation_path(Path(f"{page}.md"), language).as_posix()
     return translated if (docs_dir / translated).is_file() else f"{page}.md"

@@ -32,7 +32,7 @@ def cached_runs(pages: dict[str, str], cache: FigureCache) -> dict[str, FigureRu
     runs = {}
     for module in sorted(modules):
         if entry := cache.latest_verified(module):
-            runs[module] = FigureRun(module, entry, ran=False, manifest=cache.verify(entry))
+            runs[module] = FigureRun(module, entry, manifest=cache.verify(entry))
     return runs
 
 

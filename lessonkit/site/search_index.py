@@ -16,6 +16,7 @@ import unicodedata
 from pathlib import Path
 
 from lessonkit import DEFAULT_LANGUAGE, LANGUAGES
+from lessonkit.languages import root_prefix, url_language
 
 SEARCH_LANGUAGES = ["en"]
 SEARCH_SEPARATOR = r"[\s\-।॥]+"
@@ -44,10 +45,7 @@ def fix_search_indexes(site_dir: Path) -> list[Path]:
     return written
 
 
-def language_of(location: str) -> str:
-    """The language of a search entry, from its location (``bn/overfitting/#what-helps`` is Bengali)."""
-    first = location.split("/", 1)[0]
-    return first if first in LANGUAGES and first != DEFAULT_LANGUAGE else DEFAULT_LANGUAGE
+language_of = url_language  # a search entry's language, from its location (bn/overfitting/#what-helps: Bengali)
 
 
 def normalised(doc: dict) -> dict:
@@ -59,5 +57,5 @@ def normalised(doc: dict) -> dict:
 
 def link_own_index(html: str, page_url: str) -> str:
     """Name, in the page's ``<head>``, the index of its language, relative to the page (lesson.js reads it)."""
-    href = "../" * page_url.count("/") + index_path(language_of(page_url)).as_posix()
+    href = root_prefix(page_url) + index_path(language_of(page_url)).as_posix()
     return html.replace("</head>", f'<meta name="lesson-search-index" content="{href}">\n</head>', 1)

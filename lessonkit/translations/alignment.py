@@ -9,9 +9,9 @@ numbers (Bengali and Devanagari digits read as digits) and names.
 import re
 from dataclasses import dataclass
 
+from lessonkit.languages import to_latin_digits
 from lessonkit.markdown.blocks import Block, Placed, outline, parse
 
-DIGITS = str.maketrans("০১২৩৪৫৬৭৮৯०१२३४५६७८९", "01234567890123456789")
 KEPT_IN_TRANSLATION = re.compile(r"`[^`\n]+`|\]\([^)\s]+|\d+(?:\.\d+)?|\b[A-Za-z]*[A-Z][A-Za-z]*[A-Z0-9]\w*")
 
 
@@ -36,13 +36,19 @@ class Alignment:
     def __post_init__(self):
         self._left_of = {b.block: a.block for a, b in self.pairs}  # by value: any parse of the page finds it
 
+    def pairs_of_kind(self, kinds: set[str]):
+        """(left block, right block) of each pair whose blocks are both of one kind among ``kinds``."""
+        for left, right in self.pairs:
+            if right.block.kind in kinds and left.block.kind == right.block.kind:
+                yield left.block, right.block
+
     def counterpart(self, right: Block) -> Block | None:
         """The left-hand block that ``right`` stands for."""
         return self._left_of.get(right)
 
 
 def _kept(placed: Placed) -> frozenset:
-    return frozenset(KEPT_IN_TRANSLATION.findall(placed.block.text.translate(DIGITS)))
+    return frozenset(KEPT_IN_TRANSLATION.findall(to_latin_digits(placed.block.text)))
 
 
 def _likeness(a: Placed, b: Placed, a_kept: frozenset, b_kept: frozenset) -> float:

@@ -7,11 +7,12 @@ untranslated-block checks all read that one alignment.
 import re
 from pathlib import Path
 
-import yaml
-
-from lessonkit import DOCS_DIR, TRANSLATIONS_DIR
+from lessonkit import SNIPPETS_DIR
+from lessonkit.languages import page_language
+from lessonkit.languages import translated_pages as _translated_pages
 from lessonkit.markdown import structure as md
 from lessonkit.markdown.includes import include_problem, includes
+from lessonkit.translation_files import load_glossary  # noqa: F401 (imported from here by older callers)
 from lessonkit.translations.alignment import Alignment, align
 from lessonkit.translations.encoding_repair import looks_garbled, repair_line
 from lessonkit.translations.invisible import Finding, invisible_characters, stray_no_break_spaces
@@ -19,10 +20,10 @@ from lessonkit.translations.parity import block_problems, link_problems, unresol
 from lessonkit.translations.problems import Problem, capped, shown_path
 from lessonkit.translations.quiz_key import quiz_key_problems
 from lessonkit.translations.records import english_path
+from lessonkit.translations.rule import kept_problems, prose_problems
 from lessonkit.translations.style import style_problems
 from lessonkit.translations.untranslated import untranslated_problems
 
-GLOSSARY_FILE = TRANSLATIONS_DIR / "glossary.yml"
 DANGEROUS_HTML = re.compile(
     r"<\s*(?P<tag>script|iframe|object|embed|form|style|link|meta|base)\b"
     r"|\bon[a-z]+\s*=|javascript\s*:|data\s*:\s*text/html",
@@ -125,7 +126,7 @@ def check_parity(path: Path, text: str, english_text: str, alignment: Alignment)
     english_file = shown_path(english)
     problems = block_problems(path, alignment, english_file)
     for include in includes(text):
-        if problem := include_problem(include):
+        if problem := include_problem(include, SNIPPETS_DIR):
             problems.append(
                 Problem(path, include.line, problem, "point the include at an existing snippet file and section")
             )
@@ -162,10 +163,6 @@ def check_raw_html(path: Path, text: str, english_text: str) -> list[Problem]:
                     )
                 )
     return problems
-
-
-def load_glossary(path: Path = GLOSSARY_FILE) -> list[dict]:
-    return yaml.safe_load(path.read_text(encoding="utf-8")) or [] if path.exists() else []
 
 
 def check_glossary(path: Path, text: str, language: str, glossary: list[dict]) -> list[Problem]:
@@ -205,7 +202,7 @@ def check_glossary(path: Path, text: str, language: str, glossary: list[dict]) -
 
 def check_translation(path: Path, glossary: list[dict] | None = None) -> list[Problem]:
     """Every check on one translated page."""
-    language = path.name.rsplit(".", 2)[1]
+    language = page_language(path)
     text, problems = check_encoding(path)
     if text is None:
         return problems
@@ -224,6 +221,8 @@ def check_translation(path: Path, glossary: list[dict] | None = None) -> list[Pr
     alignment = align(english_text, text)
     problems += check_invisible(path, text, english_text)
     problems += check_parity(path, text, english_text, alignment)
+    problems += kept_problems(path, alignment, shown_path(english))
+    problems += prose_problems(path, alignment, language, shown_path(english))
     problems += untranslated_problems(path, alignment, shown_path(english), glossary)
     problems += check_raw_html(path, text, english_text)
     problems += check_glossary(path, text, language, glossary)
@@ -231,5 +230,5 @@ def check_translation(path: Path, glossary: list[dict] | None = None) -> list[Pr
     return problems
 
 
-def translated_pages(docs_dir: Path = DOCS_DIR) -> list[Path]:
-    return sorted(p for p in docs_dir.rglob("*.md") if re.search(r"\.(bn|hi)\.md$", p.name))
+def translated_pages(docs_dir: Path) -> list[Path]:
+    return _translated_pages(docs_dir)

@@ -7,41 +7,18 @@ strings each figure uses are the plot strings quoted in its snippet's source or 
 """
 
 import re
-import unicodedata
-from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
-
-from lessonkit import REPO_ROOT, TRANSLATIONS_DIR
+from lessonkit import REPO_ROOT
 from lessonkit.markdown.refs import figure_refs
 from lessonkit.snippets import local_source_closure
+from lessonkit.translation_files import PLOT_STRINGS, PlotString, load_plot_strings, nfc, translations_dir
 from lessonkit.translations.problems import Problem, shown_path
 
-PLOT_STRINGS_FILE = TRANSLATIONS_DIR / "plot_strings.yml"
+__all__ = ["PlotString", "load_plot_strings", "nfc"]  # their home is lessonkit.translation_files
+
+PLOT_STRINGS_FILE = translations_dir() / PLOT_STRINGS
 QUALIFIER = re.compile(r"\s*\([^)]*\)$")  # "fit (verb)", "bias (bias term)": the term is the words before
-
-
-@dataclass(frozen=True)
-class PlotString:
-    english: str
-    line: int  # in plot_strings.yml
-    translations: dict[str, str]
-
-
-def nfc(text: str) -> str:
-    return unicodedata.normalize("NFC", text)
-
-
-def load_plot_strings(path: Path = PLOT_STRINGS_FILE) -> dict[str, PlotString]:
-    """Each English figure string with its line in the file and its translations (NFC: য় and य़ have two encodings)."""
-    text = path.read_text(encoding="utf-8")
-    root = yaml.compose(text)
-    strings = {}
-    for key, value in root.value if root else []:
-        translations = {k.value: nfc(v.value) for k, v in value.value}
-        strings[key.value] = PlotString(key.value, key.start_mark.line + 1, translations)
-    return strings
 
 
 def _english_pattern(term: str) -> re.Pattern:

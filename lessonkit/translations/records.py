@@ -12,10 +12,11 @@ import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
-from lessonkit import DEFAULT_LANGUAGE, DOCS_DIR, LANGUAGES, REPO_ROOT
+from lessonkit.languages import TRANSLATED_LANGUAGES, english_path, translation_path
+from lessonkit.languages import english_pages as _english_pages
 
 RECORD = re.compile(r"^translation_of:\s*(?P<hash>[0-9a-f]{40})\s*$", re.M)
-TRANSLATED_LANGUAGES = tuple(lang for lang in LANGUAGES if lang != DEFAULT_LANGUAGE)
+__all__ = ["TRANSLATED_LANGUAGES", "english_path", "translation_path"]  # their home is lessonkit.languages
 
 
 def git_blob_hash(data: bytes) -> str:
@@ -23,18 +24,8 @@ def git_blob_hash(data: bytes) -> str:
     return hashlib.sha1(b"blob %d\0" % len(data) + data).hexdigest()
 
 
-def english_pages(docs_dir: Path = DOCS_DIR) -> list[Path]:
-    suffixes = tuple(f".{lang}.md" for lang in TRANSLATED_LANGUAGES)
-    return sorted(p for p in docs_dir.rglob("*.md") if not p.name.endswith(suffixes))
-
-
-def translation_path(english: Path, language: str) -> Path:
-    return english.with_name(f"{english.stem}.{language}.md")
-
-
-def english_path(translation: Path) -> Path:
-    stem = translation.name.rsplit(".", 2)[0]
-    return translation.with_name(f"{stem}.md")
+def english_pages(docs_dir: Path) -> list[Path]:
+    return _english_pages(docs_dir)
 
 
 def recorded_hash(translation_text: str) -> str | None:
@@ -55,7 +46,7 @@ class TranslationState:
     def path(self) -> Path:
         return translation_path(self.english, self.language)
 
-    def recorded_english(self, root: Path = REPO_ROOT) -> str | None:
+    def recorded_english(self, root: Path) -> str | None:
         """The English text the translation was made from (from git's object store), None if unknown."""
         if not self.recorded:
             return None
@@ -68,7 +59,7 @@ class TranslationState:
             return "(no translation_of record: the English version it was made from is unknown)"
         return f"(English version {self.recorded[:10]} is not in this git repository: cannot show what changed)"
 
-    def english_diff(self, root: Path = REPO_ROOT) -> str:
+    def english_diff(self, root: Path) -> str:
         """What changed in the English page since the translation was made (unified diff)."""
         if self.state != "outdated":
             return ""
@@ -97,7 +88,7 @@ def translation_state(english: Path, language: str) -> TranslationState:
     return TranslationState(english, language, state, recorded, current)
 
 
-def all_states(docs_dir: Path = DOCS_DIR) -> list[TranslationState]:
+def all_states(docs_dir: Path) -> list[TranslationState]:
     return [translation_state(e, lang) for e in english_pages(docs_dir) for lang in TRANSLATED_LANGUAGES]
 
 

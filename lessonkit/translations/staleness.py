@@ -7,8 +7,8 @@ Blocks whose English did not change are not listed.
 """
 
 from dataclasses import dataclass
+from pathlib import Path
 
-from lessonkit import REPO_ROOT
 from lessonkit.markdown.blocks import Block, Placed, heading_title
 from lessonkit.translations.alignment import align
 from lessonkit.translations.problems import shown_path
@@ -47,7 +47,7 @@ def _own_end(block: Block) -> int:
     return block.start if block.kind in HEADER_ONLY else block.end
 
 
-def english_changes(state: TranslationState, root=REPO_ROOT) -> list[BlockChange] | None:
+def english_changes(state: TranslationState, root: Path) -> list[BlockChange] | None:
     """The translation's blocks whose English changed since the stamp (None if that English is not in git)."""
     old = state.recorded_english(root)
     if old is None:
@@ -88,9 +88,9 @@ def _indented(label: str, text: str) -> str:
     return "\n".join(f"    {label if i == 0 else pad}{line}" for i, line in enumerate(lines))
 
 
-def changes_report(state: TranslationState) -> str:
+def changes_report(state: TranslationState, root: Path) -> str:
     """The blocks of an outdated translation whose English changed, with the English text before and now."""
-    changes = english_changes(state)
+    changes = english_changes(state, root)
     if changes is None:
         return state.unknown_english() + "\nShow the whole English diff with: lessonkit translations status --diff"
     out = [

@@ -18,17 +18,18 @@ from pathlib import Path
 
 import yaml
 
-from lessonkit import TRANSLATIONS_DIR
+from lessonkit.languages import to_latin_digits
 from lessonkit.markdown.blocks import outline, parse
 from lessonkit.markdown.structure import prose_lines
-from lessonkit.translations.figure_words import PLOT_STRINGS_FILE, figure_word_problems, load_plot_strings, nfc
+from lessonkit.markdown.syntax import ADMONITION, container_header, mask_not_prose
+from lessonkit.translation_files import GLOSSARY, PLOT_STRINGS, SITE_STRINGS, translations_dir
+from lessonkit.translations.figure_words import figure_word_problems, load_plot_strings, nfc
 from lessonkit.translations.latin_names import INDIC_WORD, MOST_REPORTED, NUKTA, name_problems
 from lessonkit.translations.problems import Problem, capped, shown_path
 
-SITE_STRINGS_FILE = TRANSLATIONS_DIR / "site_strings.yml"
-GLOSSARY_FILE = TRANSLATIONS_DIR / "glossary.yml"
-NOT_PROSE = re.compile(r"`[^`\n]+`|<!--.*?-->|<[^>\n]*>|\]\([^)\n]*\)|\$[^$\n]+\$|\{[^}\n]*\}")
-SYNTAX_TITLE = re.compile(r'^(\s*(?:===|!!!|\?\?\?\+?)(?:\s+[\w-]+)?\s+)"(?P<title>.*)"\s*$')
+SITE_STRINGS_FILE = translations_dir() / SITE_STRINGS
+GLOSSARY_FILE = translations_dir() / GLOSSARY
+PLOT_STRINGS_FILE = translations_dir() / PLOT_STRINGS
 LOAN_NUKTA = re.compile("([कखगजफ])" + NUKTA)  # क़ ख़ ग़ ज़ फ़; ड़ ढ़ are letters of their own (मोड mode, मोड़ turn)
 QUOTES = {"straight": '"', "curly": "“”"}
 
@@ -36,14 +37,17 @@ QUOTES = {"straight": '"', "curly": "“”"}
 def mask(text: str) -> str:
     """``text`` with code, comments (value tokens), HTML, link targets, maths and attribute lists blanked out;
     positions and line breaks stay where they were."""
-    return NOT_PROSE.sub(lambda m: re.sub(r"[^\n]", " ", m.group(0)), text)
+    return mask_not_prose(text)
 
 
 def prose(text: str) -> list[tuple[int, str]]:
     """(line, text) of each prose line, outside code, with what is not prose blanked and syntax quotes removed."""
     lines = []
     for item in prose_lines(text):
-        line = SYNTAX_TITLE.sub(lambda m: m.group(1) + " " + m["title"] + " ", item.text)
+        line = item.text
+        if header := container_header(line):  # a container's header: only its title is prose
+            name = "title" if header.re is ADMONITION else "label"
+            line = " " * header.start(name) + (header[name] or "") if header[name] else ""
         lines.append((item.line, nfc(mask(line))))
     return lines
 
@@ -73,7 +77,6 @@ def quote_problems(path: Path, lines: list[tuple[int, str]]) -> list[Problem]:
 
 # --- Bengali ----------------------------------------------------------------------------------------------------
 
-BENGALI_DIGITS = str.maketrans("০১২৩৪৫৬৭৮৯", "0123456789")
 NUMBER = re.compile(r"(?<![\w.,])[0-9০-৯]+(?:[.,][0-9০-৯]+)*(?![A-Za-z_])")
 ENUMERATION = re.compile(
     r'(?m)(?:^\s*|(?<=")\s*)[0-9০-৯]+[.)](?=\s)'
@@ -85,7 +88,7 @@ PROSE_BLOCKS = {"heading", "paragraph", "figure", "item", "row", "admonition"}
 
 
 def _script(number: str) -> str:
-    return "Bengali" if number.translate(BENGALI_DIGITS) != number else "Latin"
+    return "Bengali" if to_latin_digits(number) != number else "Latin"
 
 
 def digit_script_problems(path: Path, text: str) -> list[Problem]:
@@ -107,7 +110,7 @@ def digit_script_problems(path: Path, text: str) -> list[Problem]:
 
         by_value: dict[str, list] = {}
         for m in numbers:
-            by_value.setdefault(m.group(0).translate(BENGALI_DIGITS), []).append(m)
+            by_value.setdefault(to_latin_digits(m.group(0)), []).append(m)
         for value, found in by_value.items():
             scripts = {_script(m.group(0)): m for m in found}
             if len(scripts) == 2:

@@ -6,22 +6,18 @@ import re
 from pathlib import Path
 
 from lessonkit.markdown.blocks import ADMONITION, CELL_SPLIT, HEADING
+from lessonkit.markdown.syntax import NOT_PROSE_PARTS
 from lessonkit.translations.alignment import Alignment
 from lessonkit.translations.problems import Problem
 
 PROSE_KINDS = {"paragraph", "heading", "row", "admonition", "figure"}
 MIN_WORDS = 3  # a block with fewer English words than this is a name or a label, not untranslated prose
-NOT_PROSE = re.compile(
-    r"`[^`\n]+`"  # inline code
-    r"|\]\([^)]*\)"  # a link's target (its text stays)
-    r"|<[^>\n]*>"  # HTML, comments, value tokens, autolinks
-    r"|\{[^}\n]*\}"  # attribute lists, heading ids
-    r"|\$[^$\n]+\$"  # inline maths
-    r"|[a-z][a-z0-9+.-]*://\S+"  # addresses
-    r"|\b\w+(?:[_./]\w+)+\b"  # identifiers and file names: snake_case, tf.function, data.py
-    r"|\b[A-Z]{2,}s?\b"  # acronyms: GPU, MLPs
-    r"|\b[A-Za-z]*[a-z][A-Z]\w*"  # CamelCase names: PyTorch, GradientTape
+NAMES = (
+    r"\b\w+(?:[_./]\w+)+\b",  # identifiers and file names: snake_case, tf.function, data.py
+    r"\b[A-Z]{2,}s?\b",  # acronyms: GPU, MLPs
+    r"\b[A-Za-z]*[a-z][A-Z]\w*",  # CamelCase names: PyTorch, GradientTape
 )
+NOT_PROSE = re.compile("|".join((*NOT_PROSE_PARTS, *NAMES)))  # what is not prose, and names that stay in English
 LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
 NATIVE_LETTER = re.compile(r"[\u0900-\u097f\u0980-\u09ff]")
 
@@ -59,10 +55,7 @@ def _still_english(english: str, translated: str, names: re.Pattern) -> bool:
 def untranslated_problems(path: Path, alignment: Alignment, english_file: str, glossary: list[dict]) -> list[Problem]:
     names = _names(glossary)
     problems = []
-    for english, ours in alignment.pairs:
-        e, t = english.block, ours.block
-        if t.kind not in PROSE_KINDS or e.kind != t.kind:
-            continue
+    for e, t in alignment.pairs_of_kind(PROSE_KINDS):
         theirs = next(
             (
                 part
