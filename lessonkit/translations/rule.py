@@ -36,7 +36,10 @@ MOST_REPORTED = 10
 
 
 def _kept(text: str) -> Counter:
-    return Counter(match.group(0) for match in NOT_PROSE.finditer(text))
+    """The pieces of a block that are not prose. Its lines are joined first, as Markdown joins them: inline code may
+    run over a line break, and a translation breaks its lines elsewhere."""
+    joined = " ".join(line.strip() for line in text.split("\n"))
+    return Counter(match.group(0) for match in NOT_PROSE.finditer(joined))
 
 
 def _line_of(block: Block, piece: str) -> int:

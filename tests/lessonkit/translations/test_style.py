@@ -145,9 +145,9 @@ def test_site_strings_are_checked_with_the_home_page(docs, tmp_path, monkeypatch
 
 
 def test_mixed_quote_styles_in_one_page_are_reported(docs):
-    page = damaged(docs, "high-level/keras.bn.md", '("sparse" মানে', "(“sparse” মানে")
+    page = damaged(docs, "high-level/keras.bn.md", '"sparse", কারণ', "“sparse”, কারণ")
     assert reported(
-        problems(page), f"keras.bn.md:{line_of(page, '(“sparse” মানে')}:", '“...” quotes, while this page writes "..."'
+        problems(page), f"keras.bn.md:{line_of(page, '“sparse”, কারণ')}:", '“...” quotes, while this page writes "..."'
     )
 
 
