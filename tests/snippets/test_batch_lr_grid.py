@@ -24,6 +24,9 @@ def test_a_larger_batch_needs_a_larger_learning_rate(module, run_snippet):
         assert grid[8][i] < grid[32][i] < grid[128][i], f"learning rate {rate}"
     # ... and the best rate grows with the batch size; batch size 128 is best at the largest rate tried.
     assert best_rate[8] < best_rate[32] <= best_rate[128] == RATES[-1]
+    # The losses of batch sizes 32 and 128 still fall at the largest rate tried.
+    for batch_size in (32, 128):
+        assert grid[batch_size][-1] < grid[batch_size][-2], f"batch size {batch_size}"
     # The best losses of batch sizes 8 and 32 are close; 128 has not caught up within 20 epochs.
     assert abs(grid[8].min() - grid[32].min()) < 0.06
     assert grid[128].min() > max(grid[8].min(), grid[32].min()) + 0.05

@@ -24,6 +24,8 @@ def test_standardised_features_reach_the_loss_in_far_fewer_steps(module, run_sni
     fastest_raw, fastest_standardised = min(n for n in raw.values() if n), min(standardised.values())
     assert fastest_standardised * 5 <= fastest_raw, "the page: several times fewer steps"
     assert standardised[0.3] == fastest_standardised, "the largest rate is the fastest once the bowl is round"
+    for rate in (0.03, 0.01):  # the page: at the same small rate both need about as many steps
+        assert standardised[rate] == pytest.approx(raw[rate], rel=0.1), f"learning rate {rate}"
     np.testing.assert_allclose(run.result["std"], SPREADS, rtol=0.1)
 
     (figure,) = run.figures
