@@ -46,7 +46,7 @@ from lessonkit.notebooks.files import (
 from lessonkit.notebooks.render import render_from_cache
 from lessonkit.site.config import PREVIEW, LessonConfig, environment_overrides
 from lessonkit.site.edit_links import link_own_source, without_repository
-from lessonkit.site.glossary_page import add_glossary_page, glossary_pages, is_glossary_page
+from lessonkit.site.glossary_page import add_glossary_page, glossary_pages, is_glossary_page, page_uri
 from lessonkit.site.lazy_figures import lazy_figures
 from lessonkit.site.narrow_figures import narrow_figures, narrow_uri
 from lessonkit.site.not_found_pages import NotFoundPages
@@ -204,6 +204,8 @@ class LessonPlugin(BasePlugin[LessonConfig]):
     # glossary page (made from translations/glossary.yml, once per build) is added to that language's files.
     @event_priority(-150)
     def glossary_page(self, files: Files, config: MkDocsConfig) -> Files:
+        if page_uri(DEFAULT_LANGUAGE) not in _nav_order(config.nav or []):
+            return files  # a site whose navigation has no glossary gets none (a one-page test project, say)
         written = self.build.get("glossary pages", lambda: self._glossary_pages(config))
         add_glossary_page(files, config, self._current_language(config), written)
         return files

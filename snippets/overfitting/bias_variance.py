@@ -55,14 +55,14 @@ def main():
     fig, axes = new_figure(ncols=2)
     titles = ("2 parameters: a straight line", "7 parameters: a polynomial")
     for ax, rows, title in zip(axes, fits.values(), titles):
-        for i, row in enumerate(rows[:20]):
+        for i, row in enumerate(rows[:10]):
             ax.plot(
                 grid,
                 row,
                 color=COLORS["model"],
                 alpha=0.3,
                 linewidth=1,
-                label="models fitted to 20 training sets" if i == 0 else None,
+                label="models fitted to 10 training sets" if i == 0 else None,
             )
         ax.plot(grid, rows.mean(axis=0), color=COLORS["other"], linewidth=2.5, label="average of all fitted models")
         ax.plot(grid, true_y, color="black", linestyle="--", label="true line")

@@ -7,7 +7,7 @@ import subprocess
 
 import pytest
 
-from lessonkit import DOCS_DIR, LANGUAGES
+from lessonkit import DOCS_DIR, LANGUAGES, REPO_ROOT
 from lessonkit.notebooks.cloud_links import cloud_links, colab_url, kaggle_url, repository
 from lessonkit.notebooks.convert import page_notebook, uses_gpu
 from lessonkit.notebooks.files import download_links, page_notebooks
@@ -39,7 +39,7 @@ def test_links_follow_each_download_only_with_a_github_repository():
 def all_notebooks(tmp_path_factory):
     """Every notebook of every page, language and framework, as the build makes them: site address -> file."""
     pages = {p.relative_to(DOCS_DIR).as_posix(): p.read_text(encoding="utf-8") for p in DOCS_DIR.rglob("*.md")}
-    made = page_notebooks(pages, tmp_path_factory.mktemp("notebooks"), SETUP_NOTES, log=lambda _: None)
+    made = page_notebooks(pages, tmp_path_factory.mktemp("notebooks"), SETUP_NOTES, log=lambda _: None, root=REPO_ROOT)
     return {uri: path for uri, path in made.items() if uri.startswith("notebooks/")}
 
 
@@ -85,7 +85,7 @@ def test_a_notebook_that_uses_the_gpu_asks_colab_and_kaggle_for_one(all_notebook
     assert gpu["metadata"]["accelerator"] == "GPU" and gpu["metadata"]["colab"]["gpuType"] == "T4"
     assert gpu["metadata"]["kaggle"]["isGpuEnabled"] is True
     assert all(nb["metadata"]["kaggle"]["isInternetEnabled"] for nb in [gpu]), "the install cell needs pip"
-    plain = page_notebook((DOCS_DIR / "index.md").read_text(encoding="utf-8"), "PyTorch", "en", "note")
+    plain = page_notebook((DOCS_DIR / "index.md").read_text(encoding="utf-8"), "PyTorch", "en", "note", root=REPO_ROOT)
     assert not uses_gpu(plain.cells) and "accelerator" not in plain.metadata
     first = gpu["cells"][0]
     assert first["cell_type"] == "code" and "pip" in "".join(first["source"]), "the install cell comes first"

@@ -8,7 +8,7 @@ import markdown
 import pytest
 import yaml
 
-from lessonkit import DOCS_DIR, TRANSLATIONS_DIR
+from lessonkit import DOCS_DIR, REPO_ROOT, TRANSLATIONS_DIR
 from lessonkit.markdown.quizzes import quizzes
 from lessonkit.notebooks.convert import page_notebook
 from lessonkit.site.quiz_html import QuizError, link_assets, render_quizzes
@@ -115,7 +115,7 @@ def test_only_pages_with_a_question_link_the_quiz_files():
 
 def test_a_notebook_shows_each_question_with_its_answers_and_explanations():
     page = (DOCS_DIR / "overfitting.md").read_text(encoding="utf-8")
-    notebook = page_notebook(page, "PyTorch", "en", "setup")
+    notebook = page_notebook(page, "PyTorch", "en", "setup", root=REPO_ROOT)
     text = "\n".join(cell.source for cell in notebook.cells if cell.cell_type == "markdown")
     last = quizzes(page)[-1]
     assert f"**{last.question}**" in text
