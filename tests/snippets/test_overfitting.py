@@ -55,7 +55,7 @@ def test_bias_variance_decomposition_of_the_five_point_models(run_snippet, capsy
 
     (figure,) = run.figures
     for ax in figure.axes:
-        assert len(ax.get_lines()) == 22  # 20 fits, their average over all training sets, the true line
+        assert len(ax.get_lines()) == 12  # 10 fits, their average over all training sets, the true line
         assert line_labels(ax)[-2:] == ["average of all fitted models", "true line"]
         assert ax.get_legend() is not None
 
