@@ -41,7 +41,7 @@ def _converter() -> bytes:
 
 
 def notebook_cache_dir(config: MkDocsConfig) -> Path:
-    return Path(config.config_file_path).parent / ".cache" / "notebooks"
+    return Path(config.config_file_path).resolve().parent / ".cache" / "notebooks"
 
 
 __all__ = ["language_suffix"]  # imported from here by older callers; its home is lessonkit.languages

@@ -96,7 +96,7 @@ class LessonPlugin(BasePlugin[LessonConfig]):
     # build (a `mkdocs serve` rebuild) is dropped and the site strings are read again.
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         if not in_language_build(config):
-            self.project = Path(config.config_file_path).parent
+            self.project = Path(config.config_file_path).resolve().parent
             self.strings = load_site_strings()
             self.runs.clear()
             self.not_found = NotFoundPages()
@@ -365,7 +365,7 @@ def _english_url(page: Page, language: str) -> str:
 def _section_links(state, config: MkDocsConfig) -> str:
     """Links to the sections of a translation whose English changed since it was stamped (ids as toc makes them)."""
     slugify = config.mdx_configs.get("toc", {}).get("slugify", toc_slugify)
-    sections = changed_sections(english_changes(state, Path(config.config_file_path).parent) or [])
+    sections = changed_sections(english_changes(state, Path(config.config_file_path).resolve().parent) or [])
     return ", ".join(
         f'<a href="#{anchor or slugify(title, "-")}">{html.escape(title)}</a>' for title, anchor in sections
     )

@@ -67,3 +67,25 @@ def test_a_recorded_value_that_is_nan_stops_the_build_naming_page_line_snippet_a
     assert (
         "docs/index.md:5: <!-- value: demo/plot loss:.3f -->: snippets.demo.plot recorded loss = nan" in result.stderr
     )
+
+
+def test_a_build_with_a_relative_config_path_works(tmp_path):
+    """`mkdocs build -f mkdocs.yml` hands the plugin a relative config path: the project folder is still found."""
+    import os
+    import subprocess
+    import sys
+
+    from tests.support.throwaway_project import site_project
+
+    page = '# Home\n\n![a plot](figures/demo/plot-1.svg)\n\n=== "PyTorch"\n\n    ```python\n    --8<-- "demo/plot.py"\n    ```\n'
+    plot = "import matplotlib.pyplot as plt\n\nplt.plot([0, 1], [1, 0])\nplt.show()\n"
+    config = site_project(tmp_path, page, plot)
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "-q", "-f", config.name, "-d", str(tmp_path / "site")],
+        cwd=tmp_path,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "LESSON_FIGURE_CACHE": str(tmp_path / "cache")},
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 0, result.stderr[-3000:]
+    assert (tmp_path / "site" / "index.html").exists()
