@@ -9,6 +9,8 @@ name in mkdocs.yml's nav) at ``<lang>/glossary/``, after the i18n plugin sorted 
 docs/ for pages).
 """
 
+import hashlib
+import json
 import re
 from pathlib import Path
 
@@ -44,19 +46,21 @@ def add_glossary_page(files: Files, config: MkDocsConfig, language: str, written
     files.append(page)
 
 
-def taught_on(pattern: re.Pattern, pages: list[tuple[str, str, list[str]]]) -> list[tuple[str, str]]:
+BOLD = re.compile(r"\*\*(.+?)\*\*")
+
+
+def read_page(lines: list[str]) -> tuple[str, str]:
+    """A page's prose as one text, and the part of it that teaches: its headings and its bold words (searched once
+    per term, not once per line: the glossary has hundreds of terms)."""
+    emphasised = [line if line.lstrip().startswith("#") else " ".join(BOLD.findall(line)) for line in lines]
+    return "\n".join(lines), "\n".join(text for text in emphasised if text)
+
+
+def taught_on(pattern: re.Pattern, pages: list[tuple[str, str, str, str]]) -> list[tuple[str, str]]:
     """(page address, title) of the pages that teach the word: it is in a heading or in bold there; else the first
-    page (in the navigation's order) that uses it."""
-    using = [(uri, title) for uri, title, lines in pages if any(pattern.search(line) for line in lines)]
-    teaching = [
-        (uri, title)
-        for uri, title, lines in pages
-        if any(
-            pattern.search(line)
-            and (line.lstrip().startswith("#") or any(pattern.search(b) for b in re.findall(r"\*\*(.+?)\*\*", line)))
-            for line in lines
-        )
-    ]
+    page (in the navigation's order) that uses it. ``pages``: (address, title, prose, headings and bold words)."""
+    using = [(uri, title) for uri, title, prose, _ in pages if pattern.search(prose)]
+    teaching = [(uri, title) for uri, title, _, emphasised in pages if pattern.search(emphasised)]
     return (teaching or using[:1])[:MAX_LINKS]
 
 
@@ -65,7 +69,7 @@ def glossary_markdown(
 ) -> str:
     """The page of ``language``. ``pages``: (English address ``low-level/training.md``, title, Markdown of the
     page in ``language``) in the navigation's order; ``strings``: ``title`` and ``intro`` in ``language``."""
-    read = [(uri, title, [line for _, line in prose_lines(markdown)]) for uri, title, markdown in pages]
+    read = [(uri, title, *read_page([line for _, line in prose_lines(markdown)])) for uri, title, markdown in pages]
     items = []
     for entry in listed(glossary):
         own, english = word(entry, language), entry["term"]
@@ -81,12 +85,24 @@ def page_title(markdown: str) -> str:
     return next((line[2:].strip() for _, line in prose_lines(markdown) if line.startswith("# ")), "")
 
 
+INPUTS_FILE = "inputs.sha256"  # what the pages in the folder were made from: a warm build reuses them
+
+
 def glossary_pages(
     pages: dict[str, str], nav_order: list[str], glossary: list[dict], strings: dict, out_dir: Path
 ) -> dict[str, Path]:
     """Write the glossary page of every language; their addresses in the docs -> the files. ``pages``: every page's
-    Markdown by ``src_uri`` (``x.md``, ``x.bn.md``); ``nav_order``: the English pages in the navigation's order."""
-    written = {}
+    Markdown by ``src_uri`` (``x.md``, ``x.bn.md``); ``nav_order``: the English pages in the navigation's order.
+    Made again only when the pages, the glossary, the strings or this module changed (the search for where each
+    term is taught reads every page for every term: about a second)."""
+    inputs = json.dumps(
+        [pages, nav_order, glossary, strings, Path(__file__).read_text(encoding="utf-8")], sort_keys=True
+    )
+    digest = hashlib.sha256(inputs.encode("utf-8")).hexdigest()
+    written = {page_uri(language): out_dir / page_uri(language) for language in LANGUAGES}
+    stamp = out_dir / INPUTS_FILE
+    if stamp.exists() and stamp.read_text(encoding="utf-8") == digest and all(p.exists() for p in written.values()):
+        return written
     for language in LANGUAGES:
         suffix = "" if language == DEFAULT_LANGUAGE else f".{language}"
         own = [
@@ -97,5 +113,6 @@ def glossary_pages(
         shown = [(uri, page_title(text), text) for uri, text in own]
         language_strings = {key: value[language] for key, value in strings.items()}
         markdown = glossary_markdown(glossary, language, shown, language_strings)
-        written[page_uri(language)] = write_atomically(out_dir / page_uri(language), markdown)
+        write_atomically(out_dir / page_uri(language), markdown)
+    write_atomically(stamp, digest)
     return written
