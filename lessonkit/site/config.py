@@ -34,7 +34,10 @@ class LessonConfig(base.Config):
     figure_cache = c.Type(str, default=".cache/figures")  # snippet runs: figures, output, recorded values
     notebook_cache = c.Type(str, default=".cache/notebooks")  # notebooks and their rendered HTML
     preview_cache = c.Type(str, default=".cache/preview")  # the preview's placeholder figures
-    glossary_cache = c.Type(str, default=".cache/glossary")  # the glossary pages made from translations/glossary.yml
+    glossary_cache = c.Type(str, default=".cache/glossary")
+    offline_cache = c.Type(
+        str, default=".cache/offline"
+    )  # compressed sizes of the files the offline copy saves  # the glossary pages made from translations/glossary.yml
     snippet_timeout = TimeLimit(default=DEFAULT_TIMEOUT_S)  # seconds one snippet run may take
     figures = c.Choice(("run", PREVIEW), default="run")  # "cached": the translators' preview, no snippet runs
     # Pages whose notebooks are also shown as pages: page -> name of the rendered page.

@@ -17,6 +17,7 @@ import re
 from pathlib import Path
 
 from lessonkit import DEFAULT_LANGUAGE, LANGUAGES
+from lessonkit.notebooks.files import write_atomically
 from lessonkit.site.narrow_figures import NARROW_SCREEN, narrow_uri
 from lessonkit.site.search_index import index_path
 
@@ -62,19 +63,29 @@ def _used_files(site_dir: Path, page_url: str, html: str) -> set[str]:
     return used
 
 
-def _entry(site_dir: Path, url: str) -> dict:
+def _entry(site_dir: Path, url: str, sizes: dict[str, int], known: dict[str, int]) -> dict:
+    """A file's manifest entry. ``sizes``: this build's compressed sizes by content hash, filled as files are read (a
+    file the languages share is compressed once); ``known``: the last build's (an unchanged file is not compressed)."""
     path = site_dir / (url.removeprefix("./") + "index.html" if url.endswith("/") else url)
     data = path.read_bytes()
-    size = len(gzip.compress(data, compresslevel=6, mtime=0)) if path.suffix in COMPRESSED_KINDS else len(data)
-    return {"url": url, "revision": hashlib.sha256(data).hexdigest()[:16], "bytes": size}
+    revision = hashlib.sha256(data).hexdigest()[:16]
+    if revision not in sizes:
+        compressed = path.suffix in COMPRESSED_KINDS
+        sizes[revision] = known.get(revision) or (
+            len(gzip.compress(data, compresslevel=6, mtime=0)) if compressed else len(data)
+        )
+    return {"url": url, "revision": revision, "bytes": sizes[revision]}
 
 
-def language_manifest(site_dir: Path, language: str) -> dict:
+def language_manifest(
+    site_dir: Path, language: str, sizes: dict[str, int] | None = None, known: dict[str, int] | None = None
+) -> dict:
+    sizes, known = ({} if sizes is None else sizes), (known or {})
     pages = _pages(site_dir, language)
     files = {index_path(language).as_posix()}
     for url in pages:
         files |= _used_files(site_dir, url, (site_dir / url.removeprefix("./") / "index.html").read_text("utf-8"))
-    entries = [_entry(site_dir, url) for url in [*pages, *sorted(files)]]
+    entries = [_entry(site_dir, url, sizes, known) for url in [*pages, *sorted(files)]]
     for entry in entries:  # a screen shows one rendition of a wide figure: it saves that one
         narrow = narrow_uri(entry["url"])
         if "-narrow" in entry["url"]:
@@ -99,10 +110,15 @@ def screen_bytes(entries: list[dict], screen: str) -> int:
     return sum(e["bytes"] for e in entries if e.get("screen", screen) == screen)
 
 
-def write_offline(site_dir: Path) -> dict[str, dict]:
-    """Write every language's manifest and the service worker into the built site; the manifests by language."""
+def write_offline(site_dir: Path, sizes_file: Path | None = None) -> dict[str, dict]:
+    """Write every language's manifest and the service worker into the built site; the manifests by language.
+    ``sizes_file``: the compressed sizes of the last build's files, by content hash (kept between builds)."""
     (site_dir / MANIFEST_DIR).mkdir(exist_ok=True)
-    manifests = {language: language_manifest(site_dir, language) for language in LANGUAGES}
+    known = json.loads(sizes_file.read_text(encoding="utf-8")) if sizes_file and sizes_file.exists() else {}
+    sizes: dict[str, int] = {}
+    manifests = {language: language_manifest(site_dir, language, sizes, known) for language in LANGUAGES}
+    if sizes_file:
+        write_atomically(sizes_file, json.dumps(sizes, sort_keys=True))  # only this build's files: it does not grow
     for language, manifest in manifests.items():
         (site_dir / manifest_url(language)).write_text(json.dumps(manifest, ensure_ascii=False), encoding="utf-8")
     (site_dir / WORKER).write_text(WORKER_SOURCE.read_text(encoding="utf-8"), encoding="utf-8")

@@ -305,7 +305,8 @@ class LessonPlugin(BasePlugin[LessonConfig]):
         if not in_language_build(config):  # the index holds every language once the last one is built
             fix_search_indexes(Path(config.site_dir))
             self.build.get("sitemap", Sitemap).write(Path(config.site_dir))  # every page of every language
-            write_offline(Path(config.site_dir))  # per language, what "save for offline reading" downloads; sw.js
+            # per language, what "save for offline reading" downloads, and sw.js
+            write_offline(Path(config.site_dir), self.folder("offline_cache") / "compressed-sizes.json")
 
     # Why: every language build renders the theme's 404 page into the root; one per language is kept.
     def on_post_template(self, output: str, template_name: str, config: MkDocsConfig) -> str:

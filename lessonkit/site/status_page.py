@@ -26,7 +26,9 @@ def add_status_page(files: Files, config: MkDocsConfig) -> None:
     """Add the page to the English build's files (call after the i18n plugin sorted the files by language)."""
     url_of = {f.src_uri: f.url for f in files.documentation_pages()}
     markdown = status_markdown(all_states(Path(config.docs_dir)), Path(config.docs_dir), url_of)
-    source = write_atomically(Path(config.config_file_path).resolve().parent / ".cache" / "contributors" / STATUS_PAGE, markdown)
+    source = write_atomically(
+        Path(config.config_file_path).resolve().parent / ".cache" / "contributors" / STATUS_PAGE, markdown
+    )
     page = File.generated(config, STATUS_PAGE, abs_src_path=str(source))
     # What the i18n plugin gives its own files: an English page with no translations, so its language menu
     # leads to each language's home page (without these it would keep the previous page's links).
