@@ -2,11 +2,10 @@
 
 # --8<-- [start:descent]
 import matplotlib.pyplot as plt
-import numpy as np
 import tensorflow as tf
 
 from snippets.common.plotting import new_figure, plot_descent_path
-from snippets.common.scaled_features import two_scales
+from snippets.common.scaled_features import fastest_rate, least_squares, mse_surface, two_scales
 
 LEARNING_RATES = [0.3, 0.1, 0.03, 0.01]
 TARGET_LOSS, MAX_STEPS = 0.01, 300
@@ -48,33 +47,17 @@ def main():
     for ax, (name, features) in zip(axes, versions.items()):
         path, _ = descend(features, y, fastest_rate(steps[name]))
         plot_descent_path(
-            ax, mse_surface(features, y), path, least_squares(features, y), title=f"TensorFlow: {name} features"
+            ax,
+            mse_surface(features.numpy(), y.numpy()),
+            path,
+            least_squares(features.numpy(), y.numpy()),
+            title=f"TensorFlow: {name} features",
         )
         ax.set_xlabel("w1")
         ax.set_ylabel("w2")
         ax.legend(loc="lower right")
     plt.show()
     return {"steps": steps, "std": std.numpy()}
-
-
-def fastest_rate(steps_by_rate):
-    """The learning rate that reached the target loss in the fewest steps."""
-    return min((n, rate) for rate, n in steps_by_rate.items() if n)[1]
-
-
-def least_squares(x, y):
-    return np.linalg.lstsq(x.numpy(), y.numpy(), rcond=None)[0]
-
-
-def mse_surface(x, y):
-    """The mean squared error as a function of (w1, w2) that works on grids of weights, for the contour lines."""
-    a, w_best = (tf.transpose(x) @ x / len(y)).numpy(), least_squares(x, y)
-
-    def loss(w1, w2):
-        d1, d2 = w1 - w_best[0], w2 - w_best[1]
-        return a[0, 0] * d1**2 + 2 * a[0, 1] * d1 * d2 + a[1, 1] * d2**2
-
-    return loss
 
 
 if __name__ == "__main__":
