@@ -9,7 +9,7 @@ from lessonkit.languages import page_language
 from lessonkit.translation_files import load_glossary
 from lessonkit.translations.checks import check_translation, findings_to_repair, translated_pages
 from lessonkit.translations.encoding_repair import repair_text
-from lessonkit.translations.glossary_terms import first_use_problems
+from lessonkit.translations.glossary_terms import add_originals, first_use_problems
 from lessonkit.translations.invisible import repair
 from lessonkit.translations.problems import shown_path
 from lessonkit.translations.records import TRANSLATED_LANGUAGES, all_states, english_path, stamp
@@ -53,12 +53,17 @@ def first_use(args) -> int:
     """Glossary terms whose first use on a Bengali or Hindi page lacks its English original."""
     paths = [Path(p).resolve() for p in args.files] or translated_pages(DOCS_DIR)
     glossary = load_glossary()
+    if args.fix:
+        for path in paths:
+            fixed, added = add_originals(path.read_text(encoding="utf-8"), page_language(path), glossary)
+            if added:
+                path.write_text(fixed, encoding="utf-8")
+                print(f"{shown_path(path)}: {added} English original(s) added; read the page through")
     problems = [
         problem
         for path in paths
-        for problem in sorted(
-            first_use_problems(shown_path(path), path.read_text(encoding="utf-8"), page_language(path), glossary),
-            key=lambda line: int(line.split(":")[1]),
+        for problem in first_use_problems(
+            shown_path(path), path.read_text(encoding="utf-8"), page_language(path), glossary
         )
     ]
     for problem in problems:
@@ -107,6 +112,9 @@ def main(argv=None) -> int:
         "first-use", help="glossary terms whose first use on a page lacks the English original in parentheses"
     )
     p.add_argument("files", nargs="*")
+    p.add_argument(
+        "--fix", action="store_true", help="write ' (english)' after each such first use (a draft to read through)"
+    )
     p.set_defaults(run=first_use)
     p = translations.add_parser("stamp", help="record that a translation matches the current English page")
     p.add_argument("files", nargs="+")

@@ -19,7 +19,7 @@ from mkdocs.structure.files import File, Files
 
 from lessonkit import DEFAULT_LANGUAGE, LANGUAGES
 from lessonkit.notebooks.files import write_atomically
-from lessonkit.translations.glossary_terms import listed, prose_lines, word, word_pattern
+from lessonkit.translations.glossary_terms import listed, running_text, word, word_pattern
 
 GLOSSARY_PAGE = "glossary"
 MAX_LINKS = 3
@@ -69,7 +69,7 @@ def glossary_markdown(
 ) -> str:
     """The page of ``language``. ``pages``: (English address ``low-level/training.md``, title, Markdown of the
     page in ``language``) in the navigation's order; ``strings``: ``title`` and ``intro`` in ``language``."""
-    read = [(uri, title, *read_page([line for _, line in prose_lines(markdown)])) for uri, title, markdown in pages]
+    read = [(uri, title, *read_page([line for _, line in running_text(markdown)])) for uri, title, markdown in pages]
     items = []
     for entry in listed(glossary):
         own, english = word(entry, language), entry["term"]
@@ -82,7 +82,7 @@ def glossary_markdown(
 
 
 def page_title(markdown: str) -> str:
-    return next((line[2:].strip() for _, line in prose_lines(markdown) if line.startswith("# ")), "")
+    return next((line[2:].strip() for _, line in running_text(markdown) if line.startswith("# ")), "")
 
 
 INPUTS_FILE = "inputs.sha256"  # what the pages in the folder were made from: a warm build reuses them

@@ -9,16 +9,18 @@ import re
 from pathlib import Path
 
 from lessonkit import DEFAULT_LANGUAGE
-from lessonkit.markdown.structure import front_matter_end
+from lessonkit.markdown.quizzes import QUIZ_OPEN
+from lessonkit.markdown.structure import prose_lines
+from lessonkit.markdown.syntax import indent_width, mask_not_prose
 
 QUALIFIER = re.compile(r"\s*\([^)]*\)\s*$")  # "bias (bias term)" -> "bias"
 MARKUP = re.compile(r"[`*]|\s*\([^)]*\)")  # "`fit`" -> "fit", "*patience* (ধৈর্য)" -> "patience"
-FENCE = re.compile(r"^\s*(```|~~~)")
-LETTERS = r"\w\u0900-\u097f\u0980-\u09ff"  # a word goes on with a letter or a vowel sign of either script
+LETTERS = r"\w\u0900-\u0963\u0966-\u097f\u0980-\u09ff"  # a letter or vowel sign of either script; not the danda (।, ॥)
 NOT_PROSE = re.compile(r"^\s*(#|!\[|!!!|\?\?\?|===|<!--|\||--8<--)")  # headings, images, titles, tabs, tables
-COMMENT = re.compile(r"<!--.*?-->")
-# What may stand between a term and its English original: the rest of the word (an ending), emphasis, a space.
-ORIGINAL_AFTER = r"[{letters}]*[*_]*\s*\(\s*[*_`]*{english}"
+WORD_END = re.compile(rf"[{LETTERS}]*[*_]*")  # the rest of the word (an ending: লসের, लेयरों) and closing emphasis
+# What may stand between a term and its English original: the rest of the word, emphasis, at most three more words
+# of a longer term; the parentheses hold the English word ("লস ফাংশন (loss function)" for লস).
+ORIGINAL_AFTER = r"[{letters}]*[*_]*(?:[\s-]+[{letters}]+[*_]*){{0,3}}\s*\([^)]*?(?<![\w-]){english}"
 
 
 def listed(glossary: list[dict]) -> list[dict]:
@@ -33,42 +35,93 @@ def word(entry: dict, language: str) -> str:
 
 
 def word_pattern(text: str, language: str) -> re.Pattern:
-    """Where a page uses the word: not inside another word (Bengali and Hindi may add an ending: লসের, लेयरों)."""
+    """Where a page uses the word: not inside another word or after a hyphen ("ব্যাচ" is not used in "মিনি-ব্যাচ";
+    Bengali and Hindi may add an ending: লসের, लेयरों)."""
     end = r"(?:s|es)?\b" if language == DEFAULT_LANGUAGE else ""
-    return re.compile(rf"(?<![{LETTERS}]){re.escape(text)}{end}", re.I if language == DEFAULT_LANGUAGE else 0)
+    return re.compile(rf"(?<![{LETTERS}-]){re.escape(text)}{end}", re.I if language == DEFAULT_LANGUAGE else 0)
 
 
-def prose_lines(markdown: str) -> list[tuple[int, str]]:
-    """(line number, line) of the page outside its front matter and code blocks."""
-    lines = markdown.split("\n")
-    prose, in_code = [], False
-    start = front_matter_end(lines)
-    for number, line in enumerate(lines[start:], start=start + 1):
-        if FENCE.match(line):
-            in_code = not in_code
-        elif not in_code:
-            prose.append((number, line))
-    return prose
+def running_text(markdown: str) -> list[tuple[int, str]]:
+    """(line number, line) of the page's prose outside its quizzes (a question and its options are a test, and an
+    English word in one option would single it out; the explanations show only after an answer)."""
+    text, quiz_indent = [], None
+    for item in prose_lines(markdown):
+        if quiz_indent is not None and (not item.text.strip() or indent_width(item.text) > quiz_indent):
+            continue
+        opened = QUIZ_OPEN.match(item.text)
+        quiz_indent = indent_width(item.text) if opened else None
+        if not opened:
+            text.append((item.line, item.text))
+    return text
 
 
-def first_use_problems(path: Path, markdown: str, language: str, glossary: list[dict]) -> list[str]:
-    """The glossary terms whose first use in the running text of a Bengali or Hindi page has no English original
-    after it; one line each, with the file, the line and the fix."""
-    body = [(n, COMMENT.sub("", line)) for n, line in prose_lines(markdown) if not NOT_PROSE.match(line)]
-    problems, seen = [], set()
-    for entry in listed(glossary):
+def first_uses(markdown: str, language: str, glossary: list[dict]) -> list[dict]:
+    """Each listed term's first use in the running text of a page (not in headings, tables, titles or code):
+    ``own`` and ``english`` words, ``line`` (number), ``end`` (where the word with its ending and emphasis ends) and
+    ``given`` (whether the English original follows). Longer terms first, so that a fix of "লস ফাংশন" comes
+    before that of "লস"."""
+    body = [(n, mask_not_prose(line)) for n, line in running_text(markdown) if not NOT_PROSE.match(line)]
+    uses, seen = [], set()
+    entries = sorted(listed(glossary), key=lambda entry: -len(word(entry, language)))
+    for entry in entries:
         own, english = word(entry, language), word(entry, DEFAULT_LANGUAGE)
         if own.casefold() == english.casefold() or own in seen:
             continue  # a name kept in Latin letters is its own original; a word of two entries (bias) counts once
         seen.add(own)
         pattern = word_pattern(own, language)
-        first = next(((n, line, m) for n, line in body if (m := pattern.search(line))), None)
+        senses = other_senses(entry, language)
+        first = next(((i, m) for i, (_, line) in enumerate(body) if (m := pattern.search(senses(line)))), None)
         if first is None:
             continue
-        number, line, match = first
-        after = re.compile(ORIGINAL_AFTER.format(letters=LETTERS, english=re.escape(english)), re.I)
-        if not after.match(line, match.end()):
-            problems.append(
-                f"{path}:{number}: first use of '{own}' without its English original: write '{own} ({english})'"
-            )
-    return problems
+        index, match = first
+        number, line = body[index]
+        end = WORD_END.match(line, match.end()).end()
+        wrapped = line + " " + (body[index + 1][1] if index + 1 < len(body) else "")  # the original may wrap
+        given = bool(original_after(english).match(wrapped, match.end()))
+        uses.append({"own": own, "english": english, "line": number, "end": end, "given": given})
+    return uses
+
+
+def other_senses(entry: dict, language: str):
+    """A function blanking out, in a line, the phrases where the term's word has another meaning
+    (``bn_other_senses: ["উত্তর যাচাই"]``: "check the answer" is not validation)."""
+    phrases = entry.get(f"{language}_other_senses") or []
+    if not phrases:
+        return lambda line: line
+    pattern = re.compile("|".join(re.escape(phrase) for phrase in sorted(phrases, key=len, reverse=True)))
+    return lambda line: pattern.sub(lambda m: " " * len(m.group()), line)
+
+
+def original_after(english: str) -> re.Pattern:
+    """The English original after a use: right after the word, or after the rest of a longer term that holds it
+    ("লস ফাংশন (loss function)" gives the original of লস too)."""
+    return re.compile(ORIGINAL_AFTER.format(letters=LETTERS, english=re.escape(english)), re.I)
+
+
+def first_use_problems(path: Path, markdown: str, language: str, glossary: list[dict]) -> list[str]:
+    """The glossary terms whose first use in the running text of a Bengali or Hindi page has no English original
+    after it; one line each, with the file, the line and the fix."""
+    return [
+        f"{path}:{use['line']}: first use of '{use['own']}' without its English original: "
+        f"write '{use['own']} ({use['english']})'"
+        for use in sorted(first_uses(markdown, language, glossary), key=lambda use: use["line"])
+        if not use["given"]
+    ]
+
+
+def add_originals(markdown: str, language: str, glossary: list[dict]) -> tuple[str, int]:
+    """The page with " (english)" written after each first use that lacks it, and how many were added. A first
+    draft for the translator to read through: a sentence may read better with the original elsewhere."""
+    added = 0
+    # One term at a time, longer first: an added original may give a shorter term's too.
+    for entry in sorted(listed(glossary), key=lambda entry: -len(word(entry, language))):
+        missing = [use for use in first_uses(markdown, language, [entry]) if not use["given"]]
+        if not missing:
+            continue
+        use = missing[0]
+        lines = markdown.split("\n")
+        line = lines[use["line"] - 1]
+        lines[use["line"] - 1] = f"{line[: use['end']]} ({use['english']}){line[use['end'] :]}"
+        markdown = "\n".join(lines)
+        added += 1
+    return markdown, added

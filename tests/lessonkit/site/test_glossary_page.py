@@ -7,9 +7,10 @@ import pytest
 import yaml
 
 from lessonkit import DOCS_DIR, LANGUAGES, TRANSLATIONS_DIR
+from lessonkit.languages import page_language
 from lessonkit.site.glossary_page import glossary_pages
 from lessonkit.translations.checks import load_glossary, translated_pages
-from lessonkit.translations.glossary_terms import first_use_problems, listed, word
+from lessonkit.translations.glossary_terms import add_originals, first_use_problems, listed, word
 
 NAV = ["index.md", "overfitting.md", "low-level/training.md"]
 STRINGS = yaml.safe_load((TRANSLATIONS_DIR / "site_strings.yml").read_text(encoding="utf-8"))["glossary"]
@@ -59,16 +60,44 @@ def test_first_use_without_the_english_original_is_reported_with_its_line(tmp_pa
     assert not first_use_problems(Path("c.bn.md"), code, "bn", glossary)
 
 
-@pytest.mark.xfail(
-    reason="the pages predate this check: most first uses give no English original yet (issue 21); "
-    "`lessonkit translations first-use` lists them for the translators",
-    strict=False,
-)
 def test_on_every_translated_page_the_first_use_of_each_term_gives_its_english_original():
     glossary = load_glossary()
     problems = [
         problem
-        for path in translated_pages()
-        for problem in first_use_problems(path, path.read_text(encoding="utf-8"), path.suffixes[-2][1:], glossary)
+        for path in translated_pages(DOCS_DIR)
+        for problem in first_use_problems(path, path.read_text(encoding="utf-8"), page_language(path), glossary)
     ]
     assert not problems, f"{len(problems)} first uses without the English original, e.g. {problems[:3]}"
+
+
+def test_an_original_after_the_longer_term_or_on_the_next_line_counts_and_quizzes_are_skipped():
+    glossary = load_glossary()
+    longer = "মডেলের লস ফাংশন (loss function) ছোট।\n"
+    assert not [p for p in first_use_problems(Path("a.bn.md"), longer, "bn", glossary) if "'লস'" in p]
+    wrapped = "মডেলের লস\n(loss) ছোট।\n"
+    assert not [p for p in first_use_problems(Path("a.bn.md"), wrapped, "bn", glossary) if "'লস'" in p]
+    elsewhere = "মডেলের লস ছোট, আর ওভারফিটিং (loss) নয়।\n"
+    assert [p for p in first_use_problems(Path("a.bn.md"), elsewhere, "bn", glossary) if "'লস'" in p]
+    quiz = '!!! quiz "লস কী?"\n    - [x] লস একটি সংখ্যা।\n\n        ঠিক: লস।\n\nপরে লস (loss) আসে।\n'
+    assert not [p for p in first_use_problems(Path("q.bn.md"), quiz, "bn", glossary) if "'লস'" in p]
+    code = "`লস` এবং [লেখা](লস.md) আর <span title='লস'>x</span>, তারপর লস।\n"
+    assert [p for p in first_use_problems(Path("c.bn.md"), code, "bn", glossary) if "'লস'" in p] == [
+        "c.bn.md:1: first use of 'লস' without its English original: write 'লস (loss)'"
+    ]
+
+
+def test_a_use_in_another_sense_is_not_the_first_use():
+    glossary = [{"term": "validation", "bn": "যাচাই", "hi": "सत्यापन", "meaning": {}, "bn_other_senses": ["উত্তর যাচাই"]}]
+    page = "**উত্তর যাচাই করুন** চাপুন।\n\nমডেলের যাচাই (validation) লস।\n"
+    assert not first_use_problems(Path("v.bn.md"), page, "bn", glossary)
+    assert first_use_problems(Path("v.bn.md"), page, "bn", [{**glossary[0], "bn_other_senses": []}])
+
+
+def test_the_fix_writes_the_original_after_the_word_with_its_ending_and_the_check_then_passes():
+    glossary = load_glossary()
+    page = "# লস\n\nমডেলের **লসের** মান কমে, লস ফাংশন ছোট হয়। পরে আবার লস।\n"
+    fixed, added = add_originals(page, "bn", glossary)
+    assert "**লসের** (loss) মান" in fixed and "লস ফাংশন (loss function) ছোট" in fixed
+    assert fixed.count("(loss)") == 1 and added >= 2
+    assert not first_use_problems(Path("f.bn.md"), fixed, "bn", glossary)
+    assert add_originals(fixed, "bn", glossary) == (fixed, 0)
