@@ -76,6 +76,7 @@ $(PREVIEW_INSTALLED): pyproject.toml
 translations: venv
 	$(BIN)/lessonkit translations status
 	$(BIN)/lessonkit translations check
+	$(BIN)/lessonkit translations first-use
 
 clean:
 	rm -rf site .cache

@@ -13,14 +13,15 @@ SMALLEST_TEXT_PX = 9.0
 DESKTOP = {"viewport": {"width": 1280, "height": 800}}
 
 # Every figure on the page: the rendition the browser chose, its width on the screen, and its text sizes. The SVG
-# is in points (its viewBox); matplotlib draws each text as glyph outlines scaled by "scale(s -s)", s = size / 100.
+# is in points (its viewBox); each text is a <text> element with its size in its style ("font-size: 10px", in
+# points: lessonkit.figures.light_svg).
 FIGURE_TEXT = """async () => {
   const figures = [];
   for (const img of document.querySelectorAll("article img")) {
     if (!img.currentSrc.includes("/figures/")) continue;
     const svg = await (await fetch(img.currentSrc)).text();
     const viewBoxWidth = +svg.match(/viewBox="[-\\d.]+ [-\\d.]+ ([\\d.]+) /)[1];
-    const sizes = [...svg.matchAll(/scale\\(([\\d.]+) -\\1\\)/g)].map(m => +m[1] * 100);
+    const sizes = [...svg.matchAll(/<text [^>]*font-size: ([\\d.]+)px/g)].map(m => +m[1]);
     figures.push({src: img.currentSrc, width: img.getBoundingClientRect().width, viewBoxWidth, sizes});
   }
   return figures;
@@ -52,7 +53,7 @@ def figure_text(context, url: str) -> list[dict]:
 def too_small(figures: list[dict]) -> list[str]:
     problems = []
     for figure in figures:
-        assert figure["sizes"], f"{figure['src']}: no text found in the SVG (is text still drawn as glyph outlines?)"
+        assert figure["sizes"], f"{figure['src']}: no text found in the SVG (is text drawn as glyph outlines again?)"
         smallest = min(figure["sizes"]) * figure["width"] / figure["viewBoxWidth"]
         if smallest < SMALLEST_TEXT_PX:
             problems.append(f"{figure['src'].split('/figures/')[1]}: {smallest:.1f} px at {figure['width']:.0f} px")

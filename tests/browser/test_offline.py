@@ -44,14 +44,7 @@ def manifest(folder, language: str) -> dict:
     return json.loads((folder / "offline" / f"{language}.json").read_text(encoding="utf-8"))
 
 
-OVER_BUDGET = pytest.mark.xfail(
-    reason="issue 21: the bundles are 1.1 (en) to 1.4 (bn) MiB compressed; about half of every figure's bytes are "
-    "glyph outlines (matplotlib draws text as paths, each SVG carrying its own): see README, Reading offline",
-    strict=False,
-)
-
-
-@pytest.mark.parametrize("language", [pytest.param(language, marks=OVER_BUDGET) for language in ("en", "bn", "hi")])
+@pytest.mark.parametrize("language", ("en", "bn", "hi"))
 def test_each_languages_whole_lesson_is_at_most_1_mib_compressed(site, language):
     saved = manifest(site[0], language)
     urls = [file["url"] for file in saved["files"]]
@@ -132,7 +125,10 @@ def test_the_saved_bengali_lesson_opens_offline_with_figures_and_search_and_a_ne
         page.keyboard.press("End")
         page.locator(".md-search-result__item > a").first.wait_for(timeout=30_000)
         assert page.locator(".md-search-result__item > a").first.get_attribute("href").startswith(f"{base}bn/")
-        assert not traffic.paths(), f"requests reached the server while offline: {traffic.paths()[:5]}"
+        # Chromium's own update check of the service worker script is not held back by Playwright's offline
+        # emulation (on a phone without a network it just fails, and the installed worker stays): not a page's request.
+        reached = [path for path in traffic.paths() if path != "/sw.js"]
+        assert not reached, f"requests reached the server while offline: {reached[:5]}"
 
         deploy(served, second)  # a new deploy: one Bengali page changed
         context.set_offline(False)

@@ -179,7 +179,7 @@ def test_link_targets_are_compared_in_order(docs):
         "'high-level/keras.md', this page to 'high-level/lightning.md'",
         "translate only the link text",
     ), found
-    found = problems(damaged(docs, "lab.bn.md", "[ওভারফিটিং](overfitting.md)ই", "ওভারফিটিংই"))
+    found = problems(damaged(docs, "lab.bn.md", "[ওভারফিটিং](overfitting.md)-এর", "ওভারফিটিং-এর"))
     assert reported(found, "missing link to 'overfitting.md'", "lab.md line"), found
     found = problems(damaged(docs, "lab.hi.md", "\n\n## ", "\n\n[PyTorch](https://pytorch.org) देखें।\n\n## "))
     assert reported(found, "extra link to 'https://pytorch.org', which ", "lab.md does not have here"), found
