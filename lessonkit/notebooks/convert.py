@@ -24,6 +24,7 @@ from lessonkit.markdown.syntax import (
     strip_indent,
 )
 from lessonkit.notebooks.install_cell import install_cell
+from lessonkit.notebooks.snippet_parts import runnable_parts
 from lessonkit.notebooks.sources import FRAMEWORK_TABS, helper_sources
 
 PYTHON_INFO = re.compile(r"^(python|py|\{[^}]*\.python[^}]*\})\s*$")
@@ -147,7 +148,8 @@ def page_notebook(
     before the install cell), not as a learner downloads it."""
     lines = markdown.split("\n")
     body = _quizzes_with_answers("\n".join(lines[front_matter_end(lines) :]))
-    cells = _cells(_keep_framework(expand_snippet_includes(body, root / "snippets").split("\n"), framework, tabs))
+    shown = expand_snippet_includes(runnable_parts(body, root / "snippets"), root / "snippets")
+    cells = _cells(_keep_framework(shown.split("\n"), framework, tabs))
     helpers = helper_sources(body, root)
     if helpers:
         files = _helpers_outline(helpers) if on_site else repr(helpers)

@@ -51,6 +51,10 @@ def test_a_downloaded_notebook_runs_on_its_own(tmp_path):
     NotebookClient(nb, timeout=600, kernel_name="python3", resources={"metadata": {"path": str(tmp_path)}}).execute()
     outputs = "".join(o.get("text", "") for c in nb.cells if c.cell_type == "code" for o in c.outputs)
     assert "7 parameters: training error 0.00" in outputs
+    images = sum("image/png" in o.get("data", {}) for c in nb.cells if c.cell_type == "code" for o in c.outputs)
+    page = (DOCS_DIR / "overfitting.md").read_text(encoding="utf-8")
+    figures = {f for f in re.findall(r"figures/overfitting/([\w-]+)\.svg", page) if "tensorflow" not in f}
+    assert images == len(figures), f"{images} figures drawn, the page shows {len(figures)} for PyTorch"
     assert (tmp_path / "snippets/common/plotting.py").exists(), "the setup cell wrote the shared helpers"
 
 
