@@ -20,7 +20,7 @@ NOT_PROSE = re.compile(r"^\s*(#|!\[|!!!|\?\?\?|===|<!--|\||--8<--)")  # headings
 WORD_END = re.compile(rf"[{LETTERS}]*[*_]*")  # the rest of the word (an ending: লসের, लेयरों) and closing emphasis
 # What may stand between a term and its English original: the rest of the word, emphasis, at most three more words
 # of a longer term; the parentheses hold the English word ("লস ফাংশন (loss function)" for লস).
-ORIGINAL_AFTER = r"[{letters}]*[*_]*(?:[\s-]+[{letters}]+[*_]*){{0,3}}\s*\([^)]*?(?<![\w-]){english}"
+ORIGINAL_AFTER = r"[{letters}]*[*_]*(?:[\s–-]+[{letters}]+[*_]*){{0,3}}\s*\([^)]*?(?<![\w-]){english}"
 
 
 def listed(glossary: list[dict]) -> list[dict]:
@@ -68,34 +68,59 @@ def first_uses(markdown: str, language: str, glossary: list[dict]) -> list[dict]
         if own.casefold() == english.casefold() or own in seen:
             continue  # a name kept in Latin letters is its own original; a word of two entries (bias) counts once
         seen.add(own)
-        pattern = word_pattern(own, language)
-        senses = other_senses(entry, language)
-        first = next(((i, m) for i, (_, line) in enumerate(body) if (m := pattern.search(senses(line)))), None)
-        if first is None:
+        pattern, senses = word_pattern(own, language), other_senses(entry, language, inside_longer(entry, glossary))
+        for index, (number, line) in enumerate(body):
+            following = body[index + 1][1] if index + 1 < len(body) and body[index + 1][0] == number + 1 else ""
+            wrapped = f"{line} {following}"  # a term or its original may go on on the next line of the paragraph
+            match = pattern.search(senses(wrapped))
+            if match and match.start() < len(line):
+                break
+        else:
             continue
-        index, match = first
-        number, line = body[index]
-        end = WORD_END.match(line, match.end()).end()
-        wrapped = line + " " + (body[index + 1][1] if index + 1 < len(body) else "")  # the original may wrap
-        given = bool(original_after(english).match(wrapped, match.end()))
+        given = bool(original_after(entry, english).match(wrapped, match.end()))
+        end = WORD_END.match(wrapped, match.end()).end()
+        if end > len(line):  # the word ends on the next line
+            number, end = number + 1, end - len(line) - 1
         uses.append({"own": own, "english": english, "line": number, "end": end, "given": given})
     return uses
 
 
-def other_senses(entry: dict, language: str):
+def inside_longer(entry: dict, glossary: list[dict]) -> dict[str, list[str]]:
+    """Per language, the longer glossary words that hold this one but whose English does not hold its English:
+    শ্রেণি (class) in শ্রেণিবিন্যাস (classification) is a use of classification, not of class. (লস in লস ফাংশন
+    is a use of লস: "loss function" holds "loss".)"""
+    english = word(entry, DEFAULT_LANGUAGE)
+    holds = re.compile(rf"(?<![\w-]){re.escape(english)}(?![\w-])", re.I)
+    longer = [other for other in listed(glossary) if not holds.search(word(other, DEFAULT_LANGUAGE))]
+    return {
+        language: [word(other, language) for other in longer if word(entry, language) in word(other, language)]
+        for language in ("bn", "hi")
+        if language in entry
+    }
+
+
+def other_senses(entry: dict, language: str, also: dict[str, list[str]] | None = None):
     """A function blanking out, in a line, the phrases where the term's word has another meaning
     (``bn_other_senses: ["উত্তর যাচাই"]``: "check the answer" is not validation)."""
-    phrases = entry.get(f"{language}_other_senses") or []
+    phrases = [*(entry.get(f"{language}_other_senses") or []), *(also or {}).get(language, [])]
     if not phrases:
         return lambda line: line
     pattern = re.compile("|".join(re.escape(phrase) for phrase in sorted(phrases, key=len, reverse=True)))
     return lambda line: pattern.sub(lambda m: " " * len(m.group()), line)
 
 
-def original_after(english: str) -> re.Pattern:
+def original_after(entry: dict, english: str) -> re.Pattern:
     """The English original after a use: right after the word, or after the rest of a longer term that holds it
-    ("লস ফাংশন (loss function)" gives the original of লস too)."""
-    return re.compile(ORIGINAL_AFTER.format(letters=LETTERS, english=re.escape(english)), re.I)
+    ("লস ফাংশন (loss function)" gives the original of লস too). The original is the word or one of its forms
+    (losses, logged, standardised, standardisation, slicing; not classification for class) or the entry's qualifier
+    ("slice (slicing)")."""
+    qualifier = re.search(r"\(([^)]*)\)\s*$", entry.get("term", ""))
+    stem = re.escape(english[:-1] if english.endswith("e") else english)
+    doubled = re.escape(english[-1]) + "?"  # logged, fitting
+    forms = rf"{stem}{doubled}(?:e|es|s|ed|d|ing|ation|ations)?"
+    if qualifier:
+        forms += "|" + re.escape(qualifier.group(1))
+    return re.compile(ORIGINAL_AFTER.format(letters=LETTERS, english=f"(?:{forms})(?![\\w])"), re.I)
 
 
 def first_use_problems(path: Path, markdown: str, language: str, glossary: list[dict]) -> list[str]:

@@ -101,3 +101,22 @@ def test_the_fix_writes_the_original_after_the_word_with_its_ending_and_the_chec
     assert fixed.count("(loss)") == 1 and added >= 2
     assert not first_use_problems(Path("f.bn.md"), fixed, "bn", glossary)
     assert add_originals(fixed, "bn", glossary) == (fixed, 0)
+
+
+def test_a_term_across_a_line_break_its_forms_and_the_terms_a_longer_word_holds():
+    glossary = load_glossary()
+
+    def missing(page: str, own: str) -> list[str]:
+        return [p for p in first_use_problems(Path("t.bn.md"), page, "bn", glossary) if f"'{own}'" in p]
+
+    assert missing("একটি লার্নিং\nরেট বেছে নিন, পরে লার্নিং রেট (learning rate)।\n", "লার্নিং রেট") == [
+        "t.bn.md:2: first use of 'লার্নিং রেট' without its English original: write 'লার্নিং রেট (learning rate)'"
+    ], "a term broken over two lines of a paragraph is still its first use (the fix goes where the word ends)"
+    assert not missing("একটি লার্নিং\nরেট (learning rate) বেছে নিন।\n", "লার্নিং রেট")
+    assert not missing("মডেলের লসগুলো (losses) কমে।\n", "লস"), "a plural is the word's form"
+    assert not missing("লগ করা মেট্রিক (logged metrics)।\n", "লগ করা")
+    assert missing("দুটি শ্রেণির (classification) একটি।\n", "শ্রেণি"), "classification is not a form of class"
+    holds = "বাইনারি শ্রেণিবিন্যাস (binary classification) করে, দুটি শ্রেণির (class) একটি।\n"
+    assert not missing(holds, "শ্রেণি"), "শ্রেণি in শ্রেণিবিন্যাস is a use of classification, not of class"
+    dash = "বায়াস–ভ্যারিয়েন্স ট্রেড-অফ (bias–variance trade-off) দেখায়।\n"
+    assert not missing(dash, "বায়াস"), "the longer term's original holds bias"
