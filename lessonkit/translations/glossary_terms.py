@@ -70,15 +70,17 @@ def first_uses(markdown: str, language: str, glossary: list[dict]) -> list[dict]
         seen.add(own)
         pattern, senses = word_pattern(own, language), other_senses(entry, language, inside_longer(entry, glossary))
         for index, (number, line) in enumerate(body):
-            following = body[index + 1][1] if index + 1 < len(body) and body[index + 1][0] == number + 1 else ""
-            wrapped = f"{line} {following}"  # a term or its original may go on on the next line of the paragraph
-            match = pattern.search(senses(wrapped))
-            if match and match.start() < len(line):
+            before = body[index - 1][1] if index and body[index - 1][0] == number - 1 else ""
+            after = body[index + 1][1] if index + 1 < len(body) and body[index + 1][0] == number + 1 else ""
+            # A term, a longer word holding it, or its original may go on over a line break of the paragraph.
+            start, wrapped = len(before) + 1, f"{before} {line} {after}"
+            match = next((m for m in pattern.finditer(senses(wrapped)) if start <= m.start() < start + len(line)), None)
+            if match:
                 break
         else:
             continue
         given = bool(original_after(entry, english).match(wrapped, match.end()))
-        end = WORD_END.match(wrapped, match.end()).end()
+        end = WORD_END.match(wrapped, match.end()).end() - start
         if end > len(line):  # the word ends on the next line
             number, end = number + 1, end - len(line) - 1
         uses.append({"own": own, "english": english, "line": number, "end": end, "given": given})

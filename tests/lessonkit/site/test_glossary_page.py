@@ -120,3 +120,9 @@ def test_a_term_across_a_line_break_its_forms_and_the_terms_a_longer_word_holds(
     assert not missing(holds, "শ্রেণি"), "শ্রেণি in শ্রেণিবিন্যাস is a use of classification, not of class"
     dash = "বায়াস–ভ্যারিয়েন্স ট্রেড-অফ (bias–variance trade-off) দেখায়।\n"
     assert not missing(dash, "বায়াস"), "the longer term's original holds bias"
+
+
+def test_a_longer_word_of_another_meaning_broken_over_a_line_still_holds_the_shorter():
+    glossary = load_glossary()
+    page = "একটি শ্রেণিবিন্যাসের\nমডেল (classifier) বানাই। পরে মডেল (model) শিখি।\n"
+    assert not [p for p in first_use_problems(Path("m.bn.md"), page, "bn", glossary) if "'মডেল'" in p]
