@@ -28,6 +28,12 @@ def listed(glossary: list[dict]) -> list[dict]:
     return [entry for entry in glossary if "meaning" in entry and entry.get("on_glossary_page", True)]
 
 
+def checked(glossary: list[dict]) -> list[dict]:
+    """The listed entries whose first use needs the English original (``first_use_original: false``: an everyday
+    word, "ছবি (image)" on every page would be noise)."""
+    return [entry for entry in listed(glossary) if entry.get("first_use_original", True)]
+
+
 def word(entry: dict, language: str) -> str:
     """The term as the pages of ``language`` write it, without markup or qualifier."""
     text = QUALIFIER.sub("", entry["term"]) if language == DEFAULT_LANGUAGE else entry[language]
@@ -62,7 +68,7 @@ def first_uses(markdown: str, language: str, glossary: list[dict]) -> list[dict]
     before that of "লস"."""
     body = [(n, mask_not_prose(line)) for n, line in running_text(markdown) if not NOT_PROSE.match(line)]
     uses, seen = [], set()
-    entries = sorted(listed(glossary), key=lambda entry: -len(word(entry, language)))
+    entries = sorted(checked(glossary), key=lambda entry: -len(word(entry, language)))
     for entry in entries:
         own, english = word(entry, language), word(entry, DEFAULT_LANGUAGE)
         if own.casefold() == english.casefold() or own in seen:
@@ -141,7 +147,7 @@ def add_originals(markdown: str, language: str, glossary: list[dict]) -> tuple[s
     draft for the translator to read through: a sentence may read better with the original elsewhere."""
     added = 0
     # One term at a time, longer first: an added original may give a shorter term's too.
-    for entry in sorted(listed(glossary), key=lambda entry: -len(word(entry, language))):
+    for entry in sorted(checked(glossary), key=lambda entry: -len(word(entry, language))):
         missing = [use for use in first_uses(markdown, language, [entry]) if not use["given"]]
         if not missing:
             continue

@@ -126,3 +126,14 @@ def test_a_longer_word_of_another_meaning_broken_over_a_line_still_holds_the_sho
     glossary = load_glossary()
     page = "একটি শ্রেণিবিন্যাসের\nমডেল (classifier) বানাই। পরে মডেল (model) শিখি।\n"
     assert not [p for p in first_use_problems(Path("m.bn.md"), page, "bn", glossary) if "'মডেল'" in p]
+
+
+def test_an_everyday_word_is_on_the_glossary_page_but_needs_no_original_at_first_use(pages):
+    glossary = load_glossary()
+    image = next(entry for entry in glossary if entry["term"] == "image")
+    assert image.get("first_use_original") is False and image in listed(glossary)
+    assert "(image)" in pages["glossary.bn.md"]
+    page = "একটি ছবি দেখুন, তারপর লস (loss)।\n"
+    assert not [p for p in first_use_problems(Path("e.bn.md"), page, "bn", glossary) if "'ছবি'" in p]
+    asked = [{**image, "first_use_original": True}]
+    assert first_use_problems(Path("e.bn.md"), page, "bn", asked)
