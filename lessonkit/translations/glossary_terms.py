@@ -61,20 +61,23 @@ def running_text(markdown: str) -> list[tuple[int, str]]:
     return text
 
 
-def first_uses(markdown: str, language: str, glossary: list[dict]) -> list[dict]:
-    """Each listed term's first use in the running text of a page (not in headings, tables, titles or code):
-    ``own`` and ``english`` words, ``line`` (number), ``end`` (where the word with its ending and emphasis ends) and
-    ``given`` (whether the English original follows). Longer terms first, so that a fix of "লস ফাংশন" comes
-    before that of "লস"."""
+def first_uses(markdown: str, language: str, glossary: list[dict], entries: list[dict] | None = None) -> list[dict]:
+    """Each checked term's first use in the running text of a page (not in headings, tables, titles or code), or only
+    ``entries``' (the rest of ``glossary`` still says which longer words hold a term): ``own`` and ``english``
+    words, ``line`` (number), ``end`` (where the word with its ending and emphasis ends) and ``given`` (whether the
+    English original follows). Longer terms first, so that a fix of "লস ফাংশন" comes before that of "লস"."""
     body = [(n, mask_not_prose(line)) for n, line in running_text(markdown) if not NOT_PROSE.match(line)]
+    spelled = [(word(other, language), word(other, DEFAULT_LANGUAGE)) for other in listed(glossary)]
     uses, seen = [], set()
-    entries = sorted(checked(glossary), key=lambda entry: -len(word(entry, language)))
-    for entry in entries:
+    for entry in sorted(checked(entries or glossary), key=lambda entry: -len(word(entry, language))):
         own, english = word(entry, language), word(entry, DEFAULT_LANGUAGE)
         if own.casefold() == english.casefold() or own in seen:
             continue  # a name kept in Latin letters is its own original; a word of two entries (bias) counts once
         seen.add(own)
-        pattern, senses = word_pattern(own, language), other_senses(entry, language, inside_longer(entry, glossary))
+        pattern, senses = (
+            word_pattern(own, language),
+            other_senses(entry, language, inside_longer(own, english, spelled)),
+        )
         for index, (number, line) in enumerate(body):
             before = body[index - 1][1] if index and body[index - 1][0] == number - 1 else ""
             after = body[index + 1][1] if index + 1 < len(body) and body[index + 1][0] == number + 1 else ""
@@ -85,7 +88,7 @@ def first_uses(markdown: str, language: str, glossary: list[dict]) -> list[dict]
                 break
         else:
             continue
-        given = bool(original_after(entry, english).match(wrapped, match.end()))
+        given = bool(original_after(entry).match(wrapped, match.end()))
         end = WORD_END.match(wrapped, match.end()).end() - start
         if end > len(line):  # the word ends on the next line
             number, end = number + 1, end - len(line) - 1
@@ -93,35 +96,30 @@ def first_uses(markdown: str, language: str, glossary: list[dict]) -> list[dict]
     return uses
 
 
-def inside_longer(entry: dict, glossary: list[dict]) -> dict[str, list[str]]:
-    """Per language, the longer glossary words that hold this one but whose English does not hold its English:
-    শ্রেণি (class) in শ্রেণিবিন্যাস (classification) is a use of classification, not of class. (লস in লস ফাংশন
-    is a use of লস: "loss function" holds "loss".)"""
-    english = word(entry, DEFAULT_LANGUAGE)
+def inside_longer(own: str, english: str, spelled: list[tuple[str, str]]) -> list[str]:
+    """The longer glossary words (``spelled``: each listed term as (the page's word, the English word)) that hold
+    ``own`` but whose English does not hold ``english``: শ্রেণি (class) in শ্রেণিবিন্যাস (classification) is a use of
+    classification, not of class. (লস in লস ফাংশন is a use of লস: "loss function" holds "loss".)"""
     holds = re.compile(rf"(?<![\w-]){re.escape(english)}(?![\w-])", re.I)
-    longer = [other for other in listed(glossary) if not holds.search(word(other, DEFAULT_LANGUAGE))]
-    return {
-        language: [word(other, language) for other in longer if word(entry, language) in word(other, language)]
-        for language in ("bn", "hi")
-        if language in entry
-    }
+    return [other for other, other_english in spelled if own in other and not holds.search(other_english)]
 
 
-def other_senses(entry: dict, language: str, also: dict[str, list[str]] | None = None):
+def other_senses(entry: dict, language: str, also: list[str] = ()):
     """A function blanking out, in a line, the phrases where the term's word has another meaning
     (``bn_other_senses: ["উত্তর যাচাই"]``: "check the answer" is not validation)."""
-    phrases = [*(entry.get(f"{language}_other_senses") or []), *(also or {}).get(language, [])]
+    phrases = [*(entry.get(f"{language}_other_senses") or []), *also]
     if not phrases:
         return lambda line: line
     pattern = re.compile("|".join(re.escape(phrase) for phrase in sorted(phrases, key=len, reverse=True)))
     return lambda line: pattern.sub(lambda m: " " * len(m.group()), line)
 
 
-def original_after(entry: dict, english: str) -> re.Pattern:
+def original_after(entry: dict) -> re.Pattern:
     """The English original after a use: right after the word, or after the rest of a longer term that holds it
     ("লস ফাংশন (loss function)" gives the original of লস too). The original is the word or one of its forms
     (losses, logged, standardised, standardisation, slicing; not classification for class) or the entry's qualifier
     ("slice (slicing)")."""
+    english = word(entry, DEFAULT_LANGUAGE)
     qualifier = re.search(r"\(([^)]*)\)\s*$", entry.get("term", ""))
     stem = re.escape(english[:-1] if english.endswith("e") else english)
     doubled = re.escape(english[-1]) + "?"  # logged, fitting
@@ -148,7 +146,7 @@ def add_originals(markdown: str, language: str, glossary: list[dict]) -> tuple[s
     added = 0
     # One term at a time, longer first: an added original may give a shorter term's too.
     for entry in sorted(checked(glossary), key=lambda entry: -len(word(entry, language))):
-        missing = [use for use in first_uses(markdown, language, [entry]) if not use["given"]]
+        missing = [use for use in first_uses(markdown, language, glossary, [entry]) if not use["given"]]
         if not missing:
             continue
         use = missing[0]

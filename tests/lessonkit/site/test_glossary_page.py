@@ -137,3 +137,11 @@ def test_an_everyday_word_is_on_the_glossary_page_but_needs_no_original_at_first
     assert not [p for p in first_use_problems(Path("e.bn.md"), page, "bn", glossary) if "'ছবি'" in p]
     asked = [{**image, "first_use_original": True}]
     assert first_use_problems(Path("e.bn.md"), page, "bn", asked)
+
+
+def test_the_fix_sees_the_longer_words_of_the_whole_glossary_as_the_check_does():
+    glossary = load_glossary()
+    page = "শ্রেণিবিন্যাস (classification) করে, পরে শ্রেণি দেখি।\n"
+    fixed, _ = add_originals(page, "bn", glossary)
+    assert fixed == "শ্রেণিবিন্যাস (classification) করে, পরে শ্রেণি (class) দেখি।\n"
+    assert not first_use_problems(Path("f.bn.md"), fixed, "bn", glossary)
