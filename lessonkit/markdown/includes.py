@@ -5,6 +5,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 INCLUDE = re.compile(r'^[ \t]*--8<--[ \t]+"(?P<path>[^":]+)(?::(?P<section>[\w-]+))?"[ \t]*$', re.M)
+SECTION_MARKER = re.compile(r"^\s*# --8<-- \[(start|end):[\w-]+\]\s*$")  # a line that opens or closes a section
+
+
+def section_marker(kind: str, section: str) -> str:
+    """The comment that opens (``kind`` "start") or closes ("end") a section in a snippet file."""
+    return f"# --8<-- [{kind}:{section}]"
 
 
 @dataclass(frozen=True)
@@ -31,6 +37,6 @@ def include_problem(include: Include, snippets_dir: Path) -> str | None:
     if include.section:
         text = file.read_text(encoding="utf-8")
         for marker in ("start", "end"):
-            if f"# --8<-- [{marker}:{include.section}]" not in text:
-                return f"{include}: snippets/{include.path} has no '# --8<-- [{marker}:{include.section}]' line"
+            if section_marker(marker, include.section) not in text:
+                return f"{include}: snippets/{include.path} has no '{section_marker(marker, include.section)}' line"
     return None

@@ -14,15 +14,13 @@ draw no figure. So, in the notebook only (the page stays as it is):
 """
 
 import ast
-import re
 import textwrap
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from lessonkit.markdown.includes import INCLUDE
+from lessonkit.markdown.includes import INCLUDE, SECTION_MARKER, section_marker
 
 MAIN_BLOCK = 'if __name__ == "__main__":'
-SECTION_MARKER = re.compile(r"^\s*# --8<-- \[(start|end):[\w-]+\]\s*$")
 
 
 @dataclass
@@ -72,8 +70,8 @@ def main_block_calls(source: str) -> list[tuple[str, str]]:
 def section_lines(source: str, section: str) -> range:
     """The line numbers (1-based) between a section's start and end markers."""
     lines = [line.strip() for line in source.split("\n")]
-    first = lines.index(f"# --8<-- [start:{section}]") + 1
-    return range(first + 1, lines.index(f"# --8<-- [end:{section}]") + 1)
+    first = lines.index(section_marker("start", section)) + 1
+    return range(first + 1, lines.index(section_marker("end", section)) + 1)
 
 
 def _source(lines: list[str], node: ast.stmt) -> str:
