@@ -16,7 +16,7 @@ from lessonkit.markdown.syntax import indent_width, mask_not_prose
 QUALIFIER = re.compile(r"\s*\([^)]*\)\s*$")  # "bias (bias term)" -> "bias"
 MARKUP = re.compile(r"[`*]|\s*\([^)]*\)")  # "`fit`" -> "fit", "*patience* (ধৈর্য)" -> "patience"
 LETTERS = r"\w\u0900-\u0963\u0966-\u097f\u0980-\u09ff"  # a letter or vowel sign of either script; not the danda (।, ॥)
-NOT_PROSE = re.compile(r"^\s*(#|!\[|!!!|\?\?\?|===|<!--|\||--8<--)")  # headings, images, titles, tabs, tables
+NOT_PROSE = re.compile(r"^\s*(#|!\[|!!!|\?\?\?|===|\||--8<--)")  # headings, images, titles, tabs, tables, includes
 WORD_END = re.compile(rf"[{LETTERS}]*[*_]*")  # the rest of the word (an ending: লসের, लेयरों) and closing emphasis
 # What may stand between a term and its English original: the rest of the word, emphasis, at most three more words
 # of a longer term; the parentheses hold the English word ("লস ফাংশন (loss function)" for লস).

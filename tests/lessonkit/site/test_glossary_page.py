@@ -145,3 +145,11 @@ def test_the_fix_sees_the_longer_words_of_the_whole_glossary_as_the_check_does()
     fixed, _ = add_originals(page, "bn", glossary)
     assert fixed == "শ্রেণিবিন্যাস (classification) করে, পরে শ্রেণি (class) দেখি।\n"
     assert not first_use_problems(Path("f.bn.md"), fixed, "bn", glossary)
+
+
+def test_a_line_that_starts_with_a_value_token_is_running_text_too():
+    glossary = load_glossary()
+    page = "মান\n<!-- value: a/b loss:.3f -->, তারপর লস।\n"
+    assert [p for p in first_use_problems(Path("v.bn.md"), page, "bn", glossary) if "'লস'" in p] == [
+        "v.bn.md:2: first use of 'লস' without its English original: write 'লস (loss)'"
+    ]
