@@ -7,7 +7,7 @@ from pathlib import Path
 from lessonkit import DOCS_DIR, REPO_ROOT  # the CLI works on this checkout
 from lessonkit.languages import page_language
 from lessonkit.translation_files import load_glossary
-from lessonkit.translations.checks import check_translation, findings_to_repair, translated_pages
+from lessonkit.translations.checks import check_encoding, check_translation, findings_to_repair, translated_pages
 from lessonkit.translations.encoding_repair import repair_text
 from lessonkit.translations.glossary_terms import add_originals, first_use_problems
 from lessonkit.translations.invisible import repair
@@ -53,23 +53,23 @@ def first_use(args) -> int:
     """Glossary terms whose first use on a Bengali or Hindi page lacks its English original."""
     paths = [Path(p).resolve() for p in args.files] or translated_pages(DOCS_DIR)
     glossary = load_glossary()
-    if args.fix:
-        for path in paths:
-            fixed, added = add_originals(path.read_text(encoding="utf-8"), page_language(path), glossary)
+    problems, unreadable = [], []
+    for path in paths:
+        text, encoding_problems = check_encoding(path)
+        if text is None:  # not UTF-8: say so (as `check` does) and leave the file alone
+            unreadable += encoding_problems
+            continue
+        if args.fix:
+            text, added = add_originals(text, page_language(path), glossary)
             if added:
-                path.write_text(fixed, encoding="utf-8")
+                path.write_text(text, encoding="utf-8")
                 print(f"{shown_path(path)}: {added} English original(s) added; read the page through")
-    problems = [
-        problem
-        for path in paths
-        for problem in first_use_problems(
-            shown_path(path), path.read_text(encoding="utf-8"), page_language(path), glossary
-        )
-    ]
-    for problem in problems:
+        problems += first_use_problems(shown_path(path), text, page_language(path), glossary)
+    for problem in [*unreadable, *problems]:
         print(problem)
-    print(f"{len(paths)} translated page(s) checked, {len(problems)} term(s) without their English original")
-    return 1 if problems else 0
+    summary = f"{len(paths)} translated page(s) checked, {len(problems)} term(s) without their English original"
+    print(summary + (f", {len(unreadable)} page(s) not UTF-8" if unreadable else ""))
+    return 1 if problems or unreadable else 0
 
 
 def stamp_files(args) -> int:

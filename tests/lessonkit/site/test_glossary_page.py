@@ -153,3 +153,20 @@ def test_a_line_that_starts_with_a_value_token_is_running_text_too():
     assert [p for p in first_use_problems(Path("v.bn.md"), page, "bn", glossary) if "'লস'" in p] == [
         "v.bn.md:2: first use of 'লস' without its English original: write 'লস (loss)'"
     ]
+
+
+def test_the_first_use_command_reports_fixes_and_leaves_a_page_that_is_not_utf8_alone(tmp_path, capsys):
+    from lessonkit.cli import main
+
+    page = tmp_path / "p.bn.md"
+    page.write_text("মডেলের লস কমে।\n", encoding="utf-8")
+    assert main(["translations", "first-use", str(page)]) == 1
+    assert "p.bn.md:1: first use of 'লস' without its English original: write 'লস (loss)'" in capsys.readouterr().out
+    assert main(["translations", "first-use", "--fix", str(page)]) == 0
+    assert "লস (loss)" in page.read_text(encoding="utf-8")
+    broken = tmp_path / "b.bn.md"
+    broken.write_bytes(b"\xff\xfe \x80\n")
+    assert main(["translations", "first-use", "--fix", str(broken)]) == 1
+    out = capsys.readouterr().out
+    assert "b.bn.md:1: not valid UTF-8 (byte 0xff)" in out and "1 page(s) not UTF-8" in out and "Traceback" not in out
+    assert broken.read_bytes() == b"\xff\xfe \x80\n"
