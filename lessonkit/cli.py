@@ -5,6 +5,7 @@ import sys
 from pathlib import Path
 
 from lessonkit import DOCS_DIR, REPO_ROOT  # the CLI works on this checkout
+from lessonkit.atomic_write import write_atomically
 from lessonkit.languages import page_language
 from lessonkit.translation_files import load_glossary
 from lessonkit.translations.checks import check_encoding, check_translation, findings_to_repair, translated_pages
@@ -62,7 +63,7 @@ def first_use(args) -> int:
         if args.fix:
             text, added = add_originals(text, page_language(path), glossary)
             if added:
-                path.write_text(text, encoding="utf-8")
+                write_atomically(path, text)
                 print(f"{shown_path(path)}: {added} English original(s) added; read the page through")
         problems += first_use_problems(shown_path(path), text, page_language(path), glossary)
     for problem in [*unreadable, *problems]:

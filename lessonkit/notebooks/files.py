@@ -6,8 +6,6 @@ inputs did not change is not built again. The lab's notebooks are also shown as 
 """
 
 import hashlib
-import os
-import tempfile
 from collections.abc import Callable
 from importlib import metadata
 from pathlib import Path
@@ -16,6 +14,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 
 from lessonkit import DEFAULT_LANGUAGE, REPO_ROOT
+from lessonkit.atomic_write import write_atomically
 from lessonkit.languages import language_suffix, root_prefix, split_language
 from lessonkit.markdown.includes import includes
 from lessonkit.notebooks.publish import SITE_FOLDER
@@ -55,20 +54,6 @@ def _page_and_language(src_uri: str) -> tuple[str, str]:
 
 def notebook_uri(page: str, framework: str, language: str) -> str:
     return f"{NOTEBOOK_DIR}/{page}-{framework.lower()}{language_suffix(language)}.ipynb"
-
-
-def write_atomically(path: Path, text: str) -> Path:
-    """Write ``text`` to ``path`` through a temporary file in the same folder: readers see all of it or nothing."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=path.suffix)
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8") as out:
-            out.write(text)
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
-    return path
 
 
 def _read(path: Path) -> bytes:

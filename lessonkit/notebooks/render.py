@@ -23,8 +23,8 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink, get_toc
 
+from lessonkit.atomic_write import write_atomically
 from lessonkit.languages import root_prefix
-from lessonkit.notebooks.files import write_atomically
 from lessonkit.notebooks.used_css import names_in, used_css
 
 # mkdocs-jupyter's settings (its plugin's options): the notebooks are shown as they are, not run again.

@@ -18,7 +18,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 
 from lessonkit import DEFAULT_LANGUAGE, LANGUAGES
-from lessonkit.notebooks.files import write_atomically
+from lessonkit.atomic_write import write_atomically
 from lessonkit.translations.glossary_terms import listed, running_text, word, word_pattern
 
 GLOSSARY_PAGE = "glossary"

@@ -17,7 +17,7 @@ import re
 from pathlib import Path
 
 from lessonkit import DEFAULT_LANGUAGE, LANGUAGES
-from lessonkit.notebooks.files import write_atomically
+from lessonkit.atomic_write import write_atomically
 from lessonkit.site.narrow_figures import NARROW_SCREEN, narrow_uri
 from lessonkit.site.search_index import index_path
 

@@ -10,10 +10,11 @@ import html
 from pathlib import Path
 
 from lessonkit import LANGUAGES
+from lessonkit.atomic_write import write_atomically
 from lessonkit.figures.build import FigureRun
 from lessonkit.figures.cache import FigureCache
 from lessonkit.markdown.refs import FigureRef, figure_refs, output_modules, value_modules
-from lessonkit.notebooks.files import language_suffix, write_atomically
+from lessonkit.notebooks.files import language_suffix
 
 PREVIEW = "cached"  # the value of LESSON_FIGURES that selects the preview
 PLACEHOLDER_SVG = """<svg xmlns="http://www.w3.org/2000/svg" width="640" height="160" viewBox="0 0 640 160">

@@ -10,8 +10,8 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 
 from lessonkit import DEFAULT_LANGUAGE
+from lessonkit.atomic_write import write_atomically
 from lessonkit.cli import STATE_MARK
-from lessonkit.notebooks.files import write_atomically
 from lessonkit.translations.records import TRANSLATED_LANGUAGES, TranslationState, all_states
 
 STATUS_PAGE = "translation-status.md"

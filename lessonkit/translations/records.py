@@ -12,6 +12,7 @@ import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
+from lessonkit.atomic_write import write_atomically
 from lessonkit.languages import TRANSLATED_LANGUAGES, english_path, translation_path
 from lessonkit.languages import english_pages as _english_pages
 
@@ -111,5 +112,5 @@ def stamp(translation: Path) -> str:
         text = f"---\n{head}\n---{rest}"
     else:
         text = f"---\n{line}\n---\n\n{text}"
-    translation.write_text(text, encoding="utf-8")
+    write_atomically(translation, text)
     return current

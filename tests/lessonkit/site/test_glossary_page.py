@@ -170,3 +170,27 @@ def test_the_first_use_command_reports_fixes_and_leaves_a_page_that_is_not_utf8_
     out = capsys.readouterr().out
     assert "b.bn.md:1: not valid UTF-8 (byte 0xff)" in out and "1 page(s) not UTF-8" in out and "Traceback" not in out
     assert broken.read_bytes() == b"\xff\xfe \x80\n"
+
+
+def test_the_fix_replaces_a_page_whole_and_keeps_its_permissions(tmp_path, monkeypatch):
+    import os
+
+    from lessonkit.cli import main
+
+    page = tmp_path / "p.bn.md"
+    page.write_text("মডেলের লস কমে।\n", encoding="utf-8")
+    page.chmod(0o644)
+    assert main(["translations", "first-use", "--fix", str(page)]) == 0
+    assert page.stat().st_mode & 0o777 == 0o644 and "লস (loss)" in page.read_text(encoding="utf-8")
+    page.write_text("মডেলের লস কমে।\n", encoding="utf-8")
+
+    def interrupted(*args):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(os, "replace", interrupted)
+    try:
+        main(["translations", "first-use", "--fix", str(page)])
+    except KeyboardInterrupt:
+        pass
+    assert page.read_text(encoding="utf-8") == "মডেলের লস কমে।\n", "an interrupted fix leaves the page as it was"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["p.bn.md"], "and no temporary file"
